@@ -1,0 +1,503 @@
+//! The one contract between the control plane and the host agent.
+//!
+//! The agent talks to the control plane over the same HTTP port as the ECS
+//! API, SigV4-signed with service name `ecs`, exactly like the real ECS agent:
+//!
+//! * it registers itself with the public ECS operation
+//!   `RegisterContainerInstance` (see [`client::AgentClient::ecs_call`]);
+//! * it then calls `POST /agent/v1/sync` ([`SYNC_PATH`]) in a loop. Each call
+//!   carries the agent's full observed state and the generation of the
+//!   desired state it holds. The answer carries the complete desired state of
+//!   the host (never a delta) whenever its generation differs, and long-polls
+//!   for up to `wait_seconds` otherwise.
+//!
+//! Desired state is level-triggered: the agent persists it, reconciles Docker
+//! to it, and reports what it observed. A task absent from the desired state
+//! must not run on the host.
+
+pub mod client;
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Path of the sync endpoint (POST, JSON body [`SyncRequest`], answer [`SyncResponse`]).
+pub const SYNC_PATH: &str = "/agent/v1/sync";
+
+/// Longest long-poll the server honours.
+pub const MAX_WAIT_SECONDS: u32 = 20;
+
+/// Docker labels Gantry puts on every container it creates. The first five
+/// are the ECS agent's own labels.
+pub mod labels {
+    pub const CLUSTER: &str = "com.amazonaws.ecs.cluster";
+    pub const TASK_ARN: &str = "com.amazonaws.ecs.task-arn";
+    pub const CONTAINER_NAME: &str = "com.amazonaws.ecs.container-name";
+    pub const TASK_DEFINITION_FAMILY: &str = "com.amazonaws.ecs.task-definition-family";
+    pub const TASK_DEFINITION_VERSION: &str = "com.amazonaws.ecs.task-definition-version";
+    /// Always `"true"`: marks a container as created by Gantry.
+    pub const MANAGED: &str = "io.gantry.managed";
+    /// The container instance ARN of the agent that created the container.
+    pub const CONTAINER_INSTANCE_ARN: &str = "io.gantry.container-instance-arn";
+}
+
+/// Agent → control plane.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncRequest {
+    pub cluster: String,
+    pub container_instance_arn: String,
+    /// Generation of the desired state the agent currently holds (0 = none).
+    pub known_generation: u64,
+    /// Long-poll: how long the server may hold the request when the desired
+    /// state has not changed. 0 answers at once.
+    #[serde(default)]
+    pub wait_seconds: u32,
+    /// The agent's full observation of every task it knows. `None` when the
+    /// agent has nothing new to report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed: Option<ObservedState>,
+}
+
+/// Control plane → agent.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncResponse {
+    /// Current generation of this host's desired state.
+    pub generation: u64,
+    /// Present when `generation != known_generation`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desired: Option<DesiredState>,
+    /// `false` when the container instance was deregistered: the agent must
+    /// stop everything and exit.
+    #[serde(default = "yes")]
+    pub registered: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The complete set of tasks a host must run (or finish stopping).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DesiredState {
+    pub generation: u64,
+    pub tasks: Vec<DesiredTask>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DesiredStatus {
+    Running,
+    Stopped,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum NetworkMode {
+    #[default]
+    Bridge,
+    Host,
+    Awsvpc,
+    None,
+}
+
+/// One task as the agent must realise it. Overrides are already applied by
+/// the control plane: `containers` are final.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DesiredTask {
+    pub task_arn: String,
+    pub cluster_arn: String,
+    /// Short cluster name (for the `com.amazonaws.ecs.cluster` label).
+    pub cluster: String,
+    pub task_definition_arn: String,
+    pub family: String,
+    pub revision: i32,
+    pub desired_status: DesiredStatus,
+    #[serde(default)]
+    pub network_mode: NetworkMode,
+    /// Task-level CPU units and memory MiB, if set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<u32>,
+    pub containers: Vec<ContainerSpec>,
+    #[serde(default)]
+    pub volumes: Vec<VolumeSpec>,
+    /// `pidMode` / `ipcMode` as in the task definition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pid_mode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipc_mode: Option<String>,
+    /// Set when the control plane asked the task to stop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerSpec {
+    pub name: String,
+    pub image: String,
+    #[serde(default = "yes")]
+    pub essential: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_point: Option<Vec<String>>,
+    /// Ordered `NAME=value` pairs.
+    #[serde(default)]
+    pub environment: Vec<KeyValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_directory: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    #[serde(default)]
+    pub port_mappings: Vec<PortMapping>,
+    /// CPU units (1024 = one core); becomes Docker CpuShares (min 2).
+    #[serde(default)]
+    pub cpu: u32,
+    /// Hard memory limit in MiB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<u32>,
+    /// Soft memory limit in MiB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_reservation: Option<u32>,
+    #[serde(default)]
+    pub ulimits: Vec<Ulimit>,
+    #[serde(default)]
+    pub docker_labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub mount_points: Vec<MountPoint>,
+    #[serde(default)]
+    pub volumes_from: Vec<VolumeFrom>,
+    /// `name:alias` (bridge mode only).
+    #[serde(default)]
+    pub links: Vec<String>,
+    #[serde(default)]
+    pub readonly_root_filesystem: bool,
+    #[serde(default)]
+    pub privileged: bool,
+    #[serde(default)]
+    pub interactive: bool,
+    #[serde(default)]
+    pub pseudo_terminal: bool,
+    #[serde(default)]
+    pub disable_networking: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_check: Option<HealthCheck>,
+    /// Seconds between SIGTERM and SIGKILL (default 30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_timeout: Option<u32>,
+    /// Seconds to wait for dependencies before giving up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_timeout: Option<u32>,
+    #[serde(default)]
+    pub depends_on: Vec<Dependency>,
+    #[serde(default)]
+    pub dns_servers: Vec<String>,
+    #[serde(default)]
+    pub dns_search_domains: Vec<String>,
+    /// `hostname:ip` entries for /etc/hosts.
+    #[serde(default)]
+    pub extra_hosts: Vec<String>,
+    #[serde(default)]
+    pub docker_security_options: Vec<String>,
+    #[serde(default)]
+    pub system_controls: Vec<KeyValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linux_parameters: Option<LinuxParameters>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_configuration: Option<LogConfiguration>,
+    /// Name (ARN) of the secret holding `{"username","password"}` for the
+    /// image's registry (`repositoryCredentials.credentialsParameter`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository_credentials: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyValue {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    #[default]
+    Tcp,
+    Udp,
+}
+
+impl Protocol {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Tcp => "tcp",
+            Protocol::Udp => "udp",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PortMapping {
+    pub container_port: u16,
+    /// `None` or `Some(0)`: a dynamic host port (bridge mode).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_port: Option<u16>,
+    #[serde(default)]
+    pub protocol: Protocol,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Ulimit {
+    pub name: String,
+    pub soft_limit: i64,
+    pub hard_limit: i64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct MountPoint {
+    pub source_volume: String,
+    pub container_path: String,
+    #[serde(default)]
+    pub read_only: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct VolumeFrom {
+    pub source_container: String,
+    #[serde(default)]
+    pub read_only: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct HealthCheck {
+    /// `["CMD", ...]` or `["CMD-SHELL", "..."]`.
+    pub command: Vec<String>,
+    /// Seconds (defaults already applied: 30 / 5 / 3 / 0).
+    pub interval: u32,
+    pub timeout: u32,
+    pub retries: u32,
+    pub start_period: u32,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DependencyCondition {
+    Start,
+    Complete,
+    Success,
+    Healthy,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Dependency {
+    pub container_name: String,
+    pub condition: DependencyCondition,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct LinuxParameters {
+    #[serde(default)]
+    pub capabilities_add: Vec<String>,
+    #[serde(default)]
+    pub capabilities_drop: Vec<String>,
+    #[serde(default)]
+    pub init_process_enabled: bool,
+    /// MiB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_memory_size: Option<u32>,
+    #[serde(default)]
+    pub tmpfs: Vec<Tmpfs>,
+    #[serde(default)]
+    pub devices: Vec<Device>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Tmpfs {
+    pub container_path: String,
+    /// MiB.
+    pub size: u32,
+    #[serde(default)]
+    pub mount_options: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Device {
+    pub host_path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container_path: Option<String>,
+    #[serde(default)]
+    pub permissions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct LogConfiguration {
+    pub log_driver: String,
+    #[serde(default)]
+    pub options: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct VolumeSpec {
+    pub name: String,
+    /// Bind mount from this host path. `None` with `docker: None` means an
+    /// empty task-scoped Docker volume (ECS's "host" volume with no sourcePath).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_source_path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docker: Option<DockerVolume>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DockerVolume {
+    /// `task` (created and removed with the task) or `shared`.
+    #[serde(default = "task_scope")]
+    pub scope: String,
+    #[serde(default)]
+    pub autoprovision: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub driver: Option<String>,
+    #[serde(default)]
+    pub driver_opts: BTreeMap<String, String>,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+}
+
+fn task_scope() -> String {
+    "task".to_string()
+}
+
+/// Everything the agent knows about the tasks it holds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ObservedState {
+    pub tasks: Vec<TaskObservation>,
+}
+
+/// ECS task `lastStatus` values, in lifecycle order.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TaskStatus {
+    Provisioning,
+    Pending,
+    Activating,
+    Running,
+    Deactivating,
+    Stopping,
+    Deprovisioning,
+    Stopped,
+}
+
+impl TaskStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskStatus::Provisioning => "PROVISIONING",
+            TaskStatus::Pending => "PENDING",
+            TaskStatus::Activating => "ACTIVATING",
+            TaskStatus::Running => "RUNNING",
+            TaskStatus::Deactivating => "DEACTIVATING",
+            TaskStatus::Stopping => "STOPPING",
+            TaskStatus::Deprovisioning => "DEPROVISIONING",
+            TaskStatus::Stopped => "STOPPED",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ContainerStatus {
+    Pending,
+    Running,
+    Stopped,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum HealthStatus {
+    Healthy,
+    Unhealthy,
+    Unknown,
+}
+
+/// ECS `stopCode` values the agent can decide on.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+pub enum StopCode {
+    TaskFailedToStart,
+    EssentialContainerExited,
+    UserInitiated,
+    ServiceSchedulerInitiated,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskObservation {
+    pub task_arn: String,
+    pub last_status: TaskStatus,
+    pub containers: Vec<ContainerObservation>,
+    /// Epoch seconds (fractional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pull_started_at: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pull_stopped_at: Option<f64>,
+    /// When the task reached RUNNING.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<f64>,
+    /// When the first essential container stopped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_stopped_at: Option<f64>,
+    /// When the task reached STOPPED.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_at: Option<f64>,
+    /// Set by the agent when it decided the task stops (essential exit,
+    /// failure to start). User/scheduler stops carry the control plane's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_code: Option<StopCode>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerObservation {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runtime_id: Option<String>,
+    pub last_status: ContainerStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_code: Option<i32>,
+    /// Why the container stopped or failed (`CannotPullContainerError: …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub network_bindings: Vec<NetworkBinding>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_status: Option<HealthStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_digest: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkBinding {
+    pub bind_ip: String,
+    pub container_port: u16,
+    pub host_port: u16,
+    pub protocol: Protocol,
+}

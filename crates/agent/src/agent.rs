@@ -1,0 +1,390 @@
+//! The agent's top level: register the container instance, then run the
+//! sync loop (long-poll for desired state, push observed state when it
+//! changes) and the reconciler until shutdown or deregistration.
+//!
+//! When the control plane is unreachable the agent keeps its containers
+//! running on the last desired state it persisted and retries with a backoff
+//! capped at about two seconds.
+
+use crate::clock::{SharedClock, SystemClock};
+use crate::reconcile::{Reconciler, ReconcilerConfig};
+use crate::runtime::{ContainerRuntime, RuntimeError};
+use crate::state::{StateError, StateStore};
+use futures::StreamExt;
+use gantry_agent_api::client::{AgentClient, ClientConfig, ClientError};
+use gantry_agent_api::{ObservedState, SyncRequest, SyncResponse, MAX_WAIT_SECONDS};
+use serde_json::json;
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{mpsc, watch};
+use tracing::{error, info, warn};
+
+/// Version this agent reports in `versionInfo.agentVersion`.
+pub const AGENT_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// Host ports the ECS agent always reserves.
+pub const RESERVED_PORTS: [&str; 5] = ["22", "2375", "2376", "51678", "51679"];
+
+/// How the agent is set up.
+#[derive(Clone)]
+pub struct AgentConfig {
+    /// Control-plane base URLs (`http://host:port`), tried in order.
+    pub endpoints: Vec<String>,
+    /// Cluster name (or ARN) to register into.
+    pub cluster: String,
+    /// Where `state.json` lives.
+    pub data_dir: PathBuf,
+    pub region: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub session_token: Option<String>,
+    /// Extra instance attributes (name, value).
+    pub attributes: Vec<(String, Option<String>)>,
+    /// CPU units to register instead of `cores * 1024`.
+    pub cpu_override: Option<i64>,
+    /// Memory MiB to register instead of MemTotal.
+    pub memory_override_mib: Option<i64>,
+    /// How long stopped containers are kept before removal.
+    pub container_cleanup_delay: Duration,
+    /// Long-poll duration of the sync loop (capped at [`MAX_WAIT_SECONDS`]).
+    pub sync_wait_seconds: u32,
+    /// Safety-net period of the reconciler.
+    pub reconcile_period: Duration,
+    /// Cap of the retry backoff towards the control plane.
+    pub max_backoff: Duration,
+    /// The wall clock (timestamps, request signing).
+    pub clock: SharedClock,
+}
+
+impl AgentConfig {
+    pub fn new(endpoints: Vec<String>, cluster: impl Into<String>, data_dir: PathBuf) -> Self {
+        AgentConfig {
+            endpoints,
+            cluster: cluster.into(),
+            data_dir,
+            region: "us-east-1".into(),
+            access_key_id: String::new(),
+            secret_access_key: String::new(),
+            session_token: None,
+            attributes: Vec::new(),
+            cpu_override: None,
+            memory_override_mib: None,
+            container_cleanup_delay: Duration::from_secs(600),
+            sync_wait_seconds: MAX_WAIT_SECONDS,
+            reconcile_period: Duration::from_secs(1),
+            max_backoff: Duration::from_secs(2),
+            clock: Arc::new(SystemClock),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AgentError {
+    #[error("agent state")]
+    State(#[from] StateError),
+    #[error("control-plane client")]
+    Client(#[source] ClientError),
+    #[error("RegisterContainerInstance failed")]
+    Register(#[source] ClientError),
+    #[error("RegisterContainerInstance answered without containerInstance.containerInstanceArn")]
+    NoInstanceArn,
+    #[error("container runtime")]
+    Runtime(#[from] RuntimeError),
+}
+
+/// CPU units (`cores * 1024`) and memory MiB of this host.
+pub fn host_resources() -> (i64, i64) {
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1) as i64;
+    let mem_kib = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("MemTotal:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<i64>().ok())
+        })
+        .unwrap_or(0);
+    (cores * 1024, mem_kib / 1024)
+}
+
+fn parse_api_minor(api: &str) -> u32 {
+    api.split('.')
+        .nth(1)
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(41)
+}
+
+/// The `RegisterContainerInstance` request body.
+pub fn registration_body(
+    config: &AgentConfig,
+    docker_version: &str,
+    api_version: &str,
+    instance_arn: Option<&str>,
+) -> serde_json::Value {
+    let (cpu, mem) = host_resources();
+    let cpu = config.cpu_override.unwrap_or(cpu);
+    let mem = config.memory_override_mib.unwrap_or(mem);
+    let arch = match std::env::consts::ARCH {
+        "aarch64" => "arm64",
+        other => other,
+    };
+    let mut attrs = vec![
+        json!({"name": "ecs.os-type", "value": "linux"}),
+        json!({"name": "ecs.cpu-architecture", "value": arch}),
+    ];
+    for minor in 17..=parse_api_minor(api_version).min(41) {
+        attrs.push(
+            json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{minor}")}),
+        );
+    }
+    for cap in [
+        "ecs.capability.container-health-check",
+        "ecs.capability.container-ordering",
+        "ecs.capability.docker-plugin.local",
+        "ecs.capability.task-cpu-mem-limit",
+        "com.amazonaws.ecs.capability.logging-driver.json-file",
+        "com.amazonaws.ecs.capability.logging-driver.awslogs",
+        "com.amazonaws.ecs.capability.logging-driver.none",
+        "com.amazonaws.ecs.capability.logging-driver.syslog",
+    ] {
+        attrs.push(json!({ "name": cap }));
+    }
+    for (name, value) in &config.attributes {
+        match value {
+            Some(v) => attrs.push(json!({"name": name, "value": v})),
+            None => attrs.push(json!({ "name": name })),
+        }
+    }
+    let mut body = json!({
+        "cluster": config.cluster,
+        "totalResources": [
+            {"name": "CPU", "type": "INTEGER", "integerValue": cpu},
+            {"name": "MEMORY", "type": "INTEGER", "integerValue": mem},
+            {"name": "PORTS", "type": "STRINGSET", "stringSetValue": RESERVED_PORTS},
+            {"name": "PORTS_UDP", "type": "STRINGSET", "stringSetValue": []},
+        ],
+        "versionInfo": {
+            "agentVersion": AGENT_VERSION,
+            "agentHash": option_env!("GANTRY_GIT_HASH").unwrap_or("unknown"),
+            "dockerVersion": format!("DockerVersion: {docker_version}"),
+        },
+        "attributes": attrs,
+    });
+    if let Some(arn) = instance_arn {
+        body["containerInstanceArn"] = json!(arn);
+    }
+    body
+}
+
+fn next_backoff(cur: Duration, max: Duration) -> Duration {
+    (cur * 2).clamp(Duration::from_millis(100), max)
+}
+
+/// Runs the agent until `shutdown` resolves (containers keep running) or
+/// the control plane deregisters the instance (every task is stopped first).
+pub async fn run(
+    config: AgentConfig,
+    runtime: Arc<dyn ContainerRuntime>,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), AgentError> {
+    tokio::pin!(shutdown);
+    let clock: SharedClock = config.clock.clone();
+    let store = StateStore::new(&config.data_dir);
+    let mut reconciler = Reconciler::new(
+        runtime.clone(),
+        store,
+        ReconcilerConfig {
+            cleanup_delay: config.container_cleanup_delay,
+        },
+    )?;
+    let mut client_config = ClientConfig::new(
+        config.endpoints.clone(),
+        config.region.clone(),
+        config.access_key_id.clone(),
+        config.secret_access_key.clone(),
+        config.session_token.clone(),
+    );
+    client_config.connect_timeout = Duration::from_secs(2);
+    let mut client = AgentClient::new(client_config).map_err(AgentError::Client)?;
+    {
+        let clock = clock.clone();
+        client.set_time_source(Arc::new(move || {
+            std::time::UNIX_EPOCH + Duration::from_secs_f64(clock.now())
+        }));
+    }
+    let client = Arc::new(client);
+    let version = runtime.version().await?;
+
+    // Register (or re-register with the persisted ARN).
+    let mut backoff = Duration::from_millis(100);
+    let arn = loop {
+        let body = registration_body(
+            &config,
+            &version.version,
+            &version.api_version,
+            reconciler.instance_arn(),
+        );
+        let call = client.ecs_call("RegisterContainerInstance", &body);
+        let result = tokio::select! {
+            r = call => r,
+            _ = &mut shutdown => return Ok(()),
+        };
+        match result {
+            Ok(v) => match v["containerInstance"]["containerInstanceArn"].as_str() {
+                Some(a) => break a.to_string(),
+                None => return Err(AgentError::NoInstanceArn),
+            },
+            Err(e) if e.is_transient() => {
+                warn!(error = %e, "registration failed; retrying");
+                tokio::select! {
+                    _ = tokio::time::sleep(backoff) => {}
+                    _ = &mut shutdown => return Ok(()),
+                }
+                backoff = next_backoff(backoff, config.max_backoff);
+            }
+            Err(e) => return Err(AgentError::Register(e)),
+        }
+    };
+    info!(container_instance = %arn, cluster = %config.cluster, "registered");
+    reconciler.set_instance_arn(arn.clone())?;
+
+    let known = Arc::new(AtomicU64::new(reconciler.known_generation()));
+    let (resp_tx, mut resp_rx) = mpsc::channel::<SyncResponse>(8);
+    let (obs_tx, obs_rx) = watch::channel::<Option<ObservedState>>(None);
+    let mut loops = tokio::task::JoinSet::new();
+
+    // Long-poll for desired state.
+    {
+        let client = client.clone();
+        let known = known.clone();
+        let tx = resp_tx.clone();
+        let cluster = config.cluster.clone();
+        let arn = arn.clone();
+        let wait = config.sync_wait_seconds.min(MAX_WAIT_SECONDS);
+        let max_backoff = config.max_backoff;
+        loops.spawn(async move {
+            let mut backoff = Duration::from_millis(100);
+            loop {
+                let req = SyncRequest {
+                    cluster: cluster.clone(),
+                    container_instance_arn: arn.clone(),
+                    known_generation: known.load(Ordering::SeqCst),
+                    wait_seconds: wait,
+                    observed: None,
+                };
+                match client.sync(&req).await {
+                    Ok(resp) => {
+                        backoff = Duration::from_millis(100);
+                        if tx.send(resp).await.is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        warn!(error = %e, "sync (poll) failed; retrying");
+                        tokio::time::sleep(backoff).await;
+                        backoff = next_backoff(backoff, max_backoff);
+                    }
+                }
+            }
+        });
+    }
+    // Push the observed state whenever it changes.
+    {
+        let client = client.clone();
+        let known = known.clone();
+        let tx = resp_tx.clone();
+        let cluster = config.cluster.clone();
+        let arn = arn.clone();
+        let mut rx = obs_rx;
+        let max_backoff = config.max_backoff;
+        loops.spawn(async move {
+            while rx.changed().await.is_ok() {
+                let mut backoff = Duration::from_millis(100);
+                loop {
+                    let Some(observed) = rx.borrow_and_update().clone() else {
+                        break;
+                    };
+                    let req = SyncRequest {
+                        cluster: cluster.clone(),
+                        container_instance_arn: arn.clone(),
+                        known_generation: known.load(Ordering::SeqCst),
+                        wait_seconds: 0,
+                        observed: Some(observed),
+                    };
+                    match client.sync(&req).await {
+                        Ok(resp) => {
+                            if tx.send(resp).await.is_err() {
+                                return;
+                            }
+                            break;
+                        }
+                        Err(e) => {
+                            warn!(error = %e, "sync (push) failed; retrying");
+                            tokio::time::sleep(backoff).await;
+                            backoff = next_backoff(backoff, max_backoff);
+                        }
+                    }
+                }
+            }
+        });
+    }
+    drop(resp_tx);
+
+    let mut events = runtime.events();
+    let mut tick = tokio::time::interval(config.reconcile_period);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last_observed: Option<ObservedState> = None;
+    let mut deregistered = false;
+    loop {
+        reconciler.converge(clock.now()).await?;
+        let observed = reconciler.observed();
+        if last_observed.as_ref() != Some(&observed) {
+            last_observed = Some(observed.clone());
+            let _ = obs_tx.send(Some(observed));
+        }
+        if deregistered && reconciler.all_stopped() {
+            info!("instance deregistered; all tasks stopped");
+            // Give the pusher a moment to report the final state.
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            loops.abort_all();
+            return Ok(());
+        }
+        tokio::select! {
+            _ = &mut shutdown => {
+                info!("agent shutting down; containers keep running");
+                loops.abort_all();
+                return Ok(());
+            }
+            resp = resp_rx.recv() => {
+                let Some(resp) = resp else {
+                    error!("sync loops ended");
+                    return Ok(());
+                };
+                if !resp.registered && !deregistered {
+                    warn!("container instance deregistered; stopping every task");
+                    deregistered = true;
+                    reconciler.set_deregistered();
+                }
+                if let Some(desired) = resp.desired {
+                    if desired.generation != reconciler.known_generation() {
+                        known.store(desired.generation, Ordering::SeqCst);
+                        reconciler.set_desired(desired)?;
+                    }
+                }
+            }
+            ev = events.next() => {
+                if ev.is_none() {
+                    warn!("runtime event stream ended; resubscribing");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                    events = runtime.events();
+                }
+            }
+            _ = reconciler.next_background_done() => {}
+            _ = tick.tick() => {}
+        }
+    }
+}

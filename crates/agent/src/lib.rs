@@ -1,0 +1,23 @@
+//! Gantry's host agent: registers the host as an ECS container instance,
+//! receives the host's whole desired state from the control plane, drives
+//! Docker to it and reports what it observes.
+//!
+//! * [`runtime`]: the container runtime edge (Docker, and a stateful fake).
+//! * [`spec`]: ECS container definition → runtime create spec.
+//! * [`reconcile`]: task lifecycles, the pure decision core and its executor.
+//! * [`state`]: the persisted `state.json`.
+//! * [`agent`]: registration, the sync loop and [`run`].
+//! * [`clock`]: the one wall-clock reader.
+
+pub mod agent;
+pub mod clock;
+pub mod reconcile;
+pub mod runtime;
+pub mod spec;
+pub mod state;
+
+#[cfg(test)]
+mod reconcile_tests;
+
+pub use agent::{run, AgentConfig, AgentError};
+pub use runtime::{ContainerRuntime, DockerRuntime, FakeRuntime};

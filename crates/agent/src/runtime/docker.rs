@@ -1,0 +1,501 @@
+//! [`ContainerRuntime`] over the Docker Engine API (bollard), with the API
+//! version negotiated at connect time (Debian's Engine 20.10 speaks 1.41).
+
+use super::{
+    ContainerInfo, ContainerRuntime, CreateSpec, RegistryAuth, RuntimeError, RuntimeState,
+    RuntimeVersion, VolumeCreate,
+};
+use async_trait::async_trait;
+use bollard::auth::DockerCredentials;
+use bollard::errors::Error as BollardError;
+use bollard::models::{
+    ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum, HealthConfig,
+    HealthStatusEnum, HostConfig, HostConfigLogConfig, PortBinding, ResourcesUlimits,
+    VolumeCreateRequest,
+};
+use bollard::query_parameters::{
+    CreateContainerOptions, CreateImageOptions, EventsOptions, ListContainersOptions,
+    RemoveContainerOptions, RemoveVolumeOptions, StopContainerOptions,
+};
+use bollard::Docker;
+use futures::stream::BoxStream;
+use futures::StreamExt;
+use gantry_agent_api::{HealthStatus, NetworkBinding, Protocol};
+use std::collections::HashMap;
+use tracing::{debug, info};
+
+/// The Docker Engine.
+#[derive(Debug, Clone)]
+pub struct DockerRuntime {
+    docker: Docker,
+}
+
+impl DockerRuntime {
+    /// Connects with the local defaults (`DOCKER_HOST` or the unix socket)
+    /// and negotiates the API version.
+    pub async fn connect() -> Result<Self, RuntimeError> {
+        let docker =
+            Docker::connect_with_local_defaults().map_err(|source| RuntimeError::Docker {
+                op: "connect",
+                source,
+            })?;
+        let docker = docker
+            .negotiate_version()
+            .await
+            .map_err(|source| RuntimeError::Docker {
+                op: "negotiate version",
+                source,
+            })?;
+        info!(api_version = %docker.client_version(), "connected to Docker");
+        Ok(DockerRuntime { docker })
+    }
+
+    pub fn docker(&self) -> &Docker {
+        &self.docker
+    }
+}
+
+fn not_found(e: &BollardError) -> bool {
+    matches!(
+        e,
+        BollardError::DockerResponseServerError {
+            status_code: 404,
+            ..
+        }
+    )
+}
+
+fn err(op: &'static str) -> impl FnOnce(BollardError) -> RuntimeError {
+    move |source| RuntimeError::Docker { op, source }
+}
+
+fn to_info(r: ContainerInspectResponse) -> ContainerInfo {
+    let state = r.state.unwrap_or_default();
+    let status = match state.status {
+        Some(ContainerStateStatusEnum::CREATED) => RuntimeState::Created,
+        Some(ContainerStateStatusEnum::RUNNING) => RuntimeState::Running,
+        Some(ContainerStateStatusEnum::PAUSED) => RuntimeState::Paused,
+        Some(ContainerStateStatusEnum::RESTARTING) => RuntimeState::Restarting,
+        Some(ContainerStateStatusEnum::REMOVING) => RuntimeState::Removing,
+        Some(ContainerStateStatusEnum::DEAD) => RuntimeState::Dead,
+        Some(ContainerStateStatusEnum::EXITED) => RuntimeState::Exited,
+        _ => RuntimeState::Created,
+    };
+    let health = state.health.and_then(|h| h.status).and_then(|s| match s {
+        HealthStatusEnum::HEALTHY => Some(HealthStatus::Healthy),
+        HealthStatusEnum::UNHEALTHY => Some(HealthStatus::Unhealthy),
+        HealthStatusEnum::STARTING => Some(HealthStatus::Unknown),
+        _ => None,
+    });
+    let mut ports = Vec::new();
+    if let Some(map) = r.network_settings.and_then(|n| n.ports) {
+        for (key, bindings) in map {
+            let (port, proto) = key.split_once('/').unwrap_or((key.as_str(), "tcp"));
+            let Ok(container_port) = port.parse::<u16>() else {
+                continue;
+            };
+            let protocol = if proto == "udp" {
+                Protocol::Udp
+            } else {
+                Protocol::Tcp
+            };
+            for b in bindings.unwrap_or_default() {
+                let Some(host_port) = b.host_port.as_deref().and_then(|p| p.parse::<u16>().ok())
+                else {
+                    continue;
+                };
+                ports.push(NetworkBinding {
+                    bind_ip: b
+                        .host_ip
+                        .filter(|s| !s.is_empty())
+                        .unwrap_or_else(|| "0.0.0.0".into()),
+                    container_port,
+                    host_port,
+                    protocol,
+                });
+            }
+        }
+    }
+    ports.sort_by(|a, b| {
+        (a.container_port, a.bind_ip.as_str()).cmp(&(b.container_port, b.bind_ip.as_str()))
+    });
+    let config = r.config.unwrap_or_default();
+    let finished = status.is_finished();
+    ContainerInfo {
+        id: r.id.unwrap_or_default(),
+        name: r
+            .name
+            .unwrap_or_default()
+            .trim_start_matches('/')
+            .to_string(),
+        image: config.image.unwrap_or_default(),
+        labels: config.labels.unwrap_or_default().into_iter().collect(),
+        state: status,
+        exit_code: if finished {
+            state.exit_code.map(|c| c as i32)
+        } else {
+            None
+        },
+        started_at: state.started_at.filter(|s| !s.starts_with("0001")),
+        finished_at: state.finished_at.filter(|s| !s.starts_with("0001")),
+        health,
+        oom_killed: state.oom_killed.unwrap_or(false),
+        error: state.error.filter(|e| !e.is_empty()),
+        ports,
+    }
+}
+
+/// Translates a [`CreateSpec`] into the Engine's create body.
+pub(crate) fn create_body(spec: &CreateSpec) -> ContainerCreateBody {
+    let mut port_bindings: HashMap<String, Option<Vec<PortBinding>>> = HashMap::new();
+    let mut exposed = Vec::new();
+    for p in &spec.ports {
+        let key = format!("{}/{}", p.container_port, p.protocol.as_str());
+        exposed.push(key.clone());
+        if spec.network_mode != "host" {
+            if let Some(v) = port_bindings
+                .entry(key)
+                .or_insert_with(|| Some(Vec::new()))
+                .as_mut()
+            {
+                v.push(PortBinding {
+                    host_ip: None,
+                    // "" lets Docker pick a free port.
+                    host_port: Some(
+                        p.host_port
+                            .filter(|p| *p != 0)
+                            .map(|p| p.to_string())
+                            .unwrap_or_default(),
+                    ),
+                });
+            }
+        }
+    }
+    let binds: Vec<String> = spec
+        .mounts
+        .iter()
+        .map(|m| {
+            format!(
+                "{}:{}{}",
+                m.source,
+                m.target,
+                if m.read_only { ":ro" } else { "" }
+            )
+        })
+        .collect();
+    let non_empty = |v: &Vec<String>| (!v.is_empty()).then(|| v.clone());
+    let host_config = HostConfig {
+        cpu_shares: Some(spec.cpu_shares),
+        memory: spec.memory,
+        memory_reservation: spec.memory_reservation,
+        ulimits: (!spec.ulimits.is_empty()).then(|| {
+            spec.ulimits
+                .iter()
+                .map(|(n, s, h)| ResourcesUlimits {
+                    name: Some(n.clone()),
+                    soft: Some(*s),
+                    hard: Some(*h),
+                })
+                .collect()
+        }),
+        binds: non_empty(&binds),
+        network_mode: Some(spec.network_mode.clone()),
+        port_bindings: (!port_bindings.is_empty()).then_some(port_bindings),
+        volumes_from: non_empty(&spec.volumes_from),
+        links: non_empty(&spec.links),
+        readonly_rootfs: Some(spec.readonly_rootfs),
+        privileged: Some(spec.privileged),
+        init: spec.init.then_some(true),
+        cap_add: non_empty(&spec.cap_add),
+        cap_drop: non_empty(&spec.cap_drop),
+        tmpfs: (!spec.tmpfs.is_empty()).then(|| spec.tmpfs.clone().into_iter().collect()),
+        shm_size: spec.shm_size,
+        devices: (!spec.devices.is_empty()).then(|| {
+            spec.devices
+                .iter()
+                .map(|(h, c, p)| bollard::models::DeviceMapping {
+                    path_on_host: Some(h.clone()),
+                    path_in_container: Some(c.clone()),
+                    cgroup_permissions: Some(p.clone()),
+                })
+                .collect()
+        }),
+        dns: non_empty(&spec.dns),
+        dns_search: non_empty(&spec.dns_search),
+        extra_hosts: non_empty(&spec.extra_hosts),
+        security_opt: non_empty(&spec.security_opt),
+        sysctls: (!spec.sysctls.is_empty()).then(|| spec.sysctls.clone().into_iter().collect()),
+        log_config: spec.log_driver.as_ref().map(|d| HostConfigLogConfig {
+            typ: Some(d.clone()),
+            config: Some(spec.log_options.clone().into_iter().collect()),
+        }),
+        pid_mode: spec.pid_mode.clone(),
+        ipc_mode: spec.ipc_mode.clone(),
+        ..Default::default()
+    };
+    ContainerCreateBody {
+        hostname: spec.hostname.clone(),
+        user: spec.user.clone(),
+        exposed_ports: (!exposed.is_empty()).then_some(exposed),
+        tty: Some(spec.tty),
+        open_stdin: Some(spec.open_stdin),
+        env: non_empty(&spec.env),
+        cmd: spec.cmd.clone(),
+        entrypoint: spec.entrypoint.clone(),
+        healthcheck: spec.healthcheck.as_ref().map(|h| HealthConfig {
+            test: Some(h.test.clone()),
+            interval: Some(h.interval_ns),
+            timeout: Some(h.timeout_ns),
+            retries: Some(h.retries),
+            start_period: Some(h.start_period_ns),
+            start_interval: None,
+        }),
+        image: Some(spec.image.clone()),
+        working_dir: spec.working_dir.clone(),
+        network_disabled: spec.network_disabled.then_some(true),
+        labels: Some(spec.labels.clone().into_iter().collect()),
+        stop_timeout: spec.stop_timeout,
+        host_config: Some(host_config),
+        ..Default::default()
+    }
+}
+
+#[async_trait]
+impl ContainerRuntime for DockerRuntime {
+    async fn version(&self) -> Result<RuntimeVersion, RuntimeError> {
+        let v = self.docker.version().await.map_err(err("version"))?;
+        Ok(RuntimeVersion {
+            version: v.version.unwrap_or_default(),
+            api_version: v.api_version.unwrap_or_default(),
+            os: v.os.unwrap_or_default(),
+            arch: v.arch.unwrap_or_default(),
+        })
+    }
+
+    async fn image_present(&self, image: &str) -> Result<bool, RuntimeError> {
+        match self.docker.inspect_image(image).await {
+            Ok(_) => Ok(true),
+            Err(e) if not_found(&e) => Ok(false),
+            Err(source) => Err(RuntimeError::Docker {
+                op: "inspect image",
+                source,
+            }),
+        }
+    }
+
+    async fn pull_image(
+        &self,
+        image: &str,
+        auth: Option<RegistryAuth>,
+    ) -> Result<(), RuntimeError> {
+        let (repo, tag) = split_image(image);
+        let options = CreateImageOptions {
+            from_image: Some(repo),
+            tag: Some(tag),
+            ..Default::default()
+        };
+        let credentials = auth.map(|a| DockerCredentials {
+            username: Some(a.username),
+            password: Some(a.password),
+            serveraddress: a.server_address,
+            ..Default::default()
+        });
+        let mut stream = self.docker.create_image(Some(options), None, credentials);
+        while let Some(item) = stream.next().await {
+            let item = item.map_err(err("pull image"))?;
+            if let Some(e) = item.error_detail.and_then(|d| d.message) {
+                return Err(RuntimeError::Refused {
+                    op: "pull image",
+                    message: e,
+                });
+            }
+        }
+        debug!(image, "image pulled");
+        Ok(())
+    }
+
+    async fn create_container(&self, spec: &CreateSpec) -> Result<String, RuntimeError> {
+        let options = CreateContainerOptions {
+            name: Some(spec.name.clone()),
+            ..Default::default()
+        };
+        let r = self
+            .docker
+            .create_container(Some(options), create_body(spec))
+            .await
+            .map_err(err("create container"))?;
+        Ok(r.id)
+    }
+
+    async fn start(&self, id: &str) -> Result<(), RuntimeError> {
+        match self.docker.start_container(id, None).await {
+            Ok(()) => Ok(()),
+            // 304: already started.
+            Err(BollardError::DockerResponseServerError {
+                status_code: 304, ..
+            }) => Ok(()),
+            Err(e) if not_found(&e) => Err(RuntimeError::NotFound { id: id.to_string() }),
+            Err(source) => Err(RuntimeError::Docker {
+                op: "start container",
+                source,
+            }),
+        }
+    }
+
+    async fn stop(&self, id: &str, timeout_secs: u32) -> Result<(), RuntimeError> {
+        let options = StopContainerOptions {
+            t: Some(timeout_secs as i32),
+            signal: None,
+        };
+        match self.docker.stop_container(id, Some(options)).await {
+            Ok(()) => Ok(()),
+            Err(BollardError::DockerResponseServerError {
+                status_code: 304, ..
+            }) => Ok(()),
+            Err(e) if not_found(&e) => Err(RuntimeError::NotFound { id: id.to_string() }),
+            Err(source) => Err(RuntimeError::Docker {
+                op: "stop container",
+                source,
+            }),
+        }
+    }
+
+    async fn remove(&self, id: &str) -> Result<(), RuntimeError> {
+        let options = RemoveContainerOptions {
+            force: true,
+            v: true,
+            link: false,
+        };
+        match self.docker.remove_container(id, Some(options)).await {
+            Ok(()) => Ok(()),
+            Err(e) if not_found(&e) => Ok(()),
+            // 409: removal already in progress.
+            Err(BollardError::DockerResponseServerError {
+                status_code: 409, ..
+            }) => Ok(()),
+            Err(source) => Err(RuntimeError::Docker {
+                op: "remove container",
+                source,
+            }),
+        }
+    }
+
+    async fn inspect(&self, id: &str) -> Result<Option<ContainerInfo>, RuntimeError> {
+        match self.docker.inspect_container(id, None).await {
+            Ok(r) => Ok(Some(to_info(r))),
+            Err(e) if not_found(&e) => Ok(None),
+            Err(source) => Err(RuntimeError::Docker {
+                op: "inspect container",
+                source,
+            }),
+        }
+    }
+
+    async fn list(&self, labels: &[(&str, &str)]) -> Result<Vec<ContainerInfo>, RuntimeError> {
+        let mut filters = HashMap::new();
+        filters.insert(
+            "label".to_string(),
+            labels
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>(),
+        );
+        let options = ListContainersOptions {
+            all: true,
+            filters: Some(filters),
+            ..Default::default()
+        };
+        let summaries = self
+            .docker
+            .list_containers(Some(options))
+            .await
+            .map_err(err("list containers"))?;
+        let mut out = Vec::new();
+        for s in summaries {
+            let Some(id) = s.id else { continue };
+            // Inspect for exit codes, health and bindings; a container removed
+            // in between is simply skipped.
+            if let Some(info) = self.inspect(&id).await? {
+                out.push(info);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn create_volume(&self, volume: &VolumeCreate) -> Result<(), RuntimeError> {
+        let req = VolumeCreateRequest {
+            name: Some(volume.name.clone()),
+            driver: volume.driver.clone(),
+            driver_opts: Some(volume.driver_opts.clone().into_iter().collect()),
+            labels: Some(volume.labels.clone().into_iter().collect()),
+            ..Default::default()
+        };
+        self.docker
+            .create_volume(req)
+            .await
+            .map_err(err("create volume"))?;
+        Ok(())
+    }
+
+    async fn remove_volume(&self, name: &str) -> Result<(), RuntimeError> {
+        match self
+            .docker
+            .remove_volume(name, Some(RemoveVolumeOptions { force: true }))
+            .await
+        {
+            Ok(()) => Ok(()),
+            Err(e) if not_found(&e) => Ok(()),
+            Err(source) => Err(RuntimeError::Docker {
+                op: "remove volume",
+                source,
+            }),
+        }
+    }
+
+    fn events(&self) -> BoxStream<'static, String> {
+        let mut filters = HashMap::new();
+        filters.insert("type".to_string(), vec!["container".to_string()]);
+        let options = EventsOptions {
+            filters: Some(filters),
+            ..Default::default()
+        };
+        self.docker
+            .events(Some(options))
+            .take_while(|r| futures::future::ready(r.is_ok()))
+            .filter_map(|r| async move { r.ok().and_then(|e| e.actor).and_then(|a| a.id) })
+            .boxed()
+    }
+}
+
+/// `repo[:tag][@digest]` → (`repo`, `tag`); a digest is kept in the repo part.
+fn split_image(image: &str) -> (String, String) {
+    if image.contains('@') {
+        return (image.to_string(), String::new());
+    }
+    let last_slash = image.rfind('/').map(|i| i + 1).unwrap_or(0);
+    match image[last_slash..].rfind(':') {
+        Some(i) => (
+            image[..last_slash + i].to_string(),
+            image[last_slash + i + 1..].to_string(),
+        ),
+        None => (image.to_string(), "latest".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_names_split_like_docker() {
+        assert_eq!(split_image("busybox"), ("busybox".into(), "latest".into()));
+        assert_eq!(
+            split_image("localhost:5000/a/b:1.2"),
+            ("localhost:5000/a/b".into(), "1.2".into())
+        );
+        assert_eq!(
+            split_image("localhost:5000/a"),
+            ("localhost:5000/a".into(), "latest".into())
+        );
+    }
+}

@@ -1,0 +1,297 @@
+//! `POST /agent/v1/sync`: agents report what they observe and long-poll for
+//! their host's complete desired state.
+//!
+//! Observations only move a task forward in its lifecycle
+//! (`gantry_model::task::advance`); a stale or replayed report is harmless.
+//! When a task reaches STOPPED its reservation is released and the host's
+//! generation bumps, so the agent's next sync sees a desired state without
+//! it and forgets the task.
+
+use super::EcsService;
+use crate::http::{AgentHandler, RequestContext};
+use crate::state::{instance_key, task_key, InstanceRecord, TaskRecord, TxnBuilder, Versioned};
+use async_trait::async_trait;
+use gantry_agent_api::{self as agent, ContainerStatus, DesiredState, SyncRequest, SyncResponse, TaskObservation};
+use gantry_api_types::{ecs, ApiError};
+use gantry_model::task::TaskStatus;
+use std::time::Duration;
+
+fn parse_status(s: Option<&str>) -> TaskStatus {
+    s.and_then(TaskStatus::from_wire).unwrap_or(TaskStatus::Provisioning)
+}
+
+fn container_rank(s: Option<&str>) -> u8 {
+    match s {
+        Some("RUNNING") => 1,
+        Some("STOPPED") => 2,
+        _ => 0,
+    }
+}
+
+fn container_status_str(s: ContainerStatus) -> &'static str {
+    match s {
+        ContainerStatus::Pending => "PENDING",
+        ContainerStatus::Running => "RUNNING",
+        ContainerStatus::Stopped => "STOPPED",
+    }
+}
+
+fn health(h: agent::HealthStatus) -> ecs::HealthStatus {
+    match h {
+        agent::HealthStatus::Healthy => ecs::HealthStatus::Healthy,
+        agent::HealthStatus::Unhealthy => ecs::HealthStatus::Unhealthy,
+        agent::HealthStatus::Unknown => ecs::HealthStatus::Unknown,
+    }
+}
+
+fn stop_code(c: agent::StopCode) -> ecs::TaskStopCode {
+    match c {
+        agent::StopCode::TaskFailedToStart => ecs::TaskStopCode::TaskFailedToStart,
+        agent::StopCode::EssentialContainerExited => ecs::TaskStopCode::EssentialContainerExited,
+        agent::StopCode::UserInitiated => ecs::TaskStopCode::UserInitiated,
+        agent::StopCode::ServiceSchedulerInitiated => ecs::TaskStopCode::ServiceSchedulerInitiated,
+    }
+}
+
+/// Merge one observation into a task. Returns whether anything changed.
+pub(crate) fn apply_observation(task: &mut ecs::Task, obs: &TaskObservation, now: f64) -> bool {
+    let before = serde_json::to_value(&*task).ok();
+    let current = parse_status(task.last_status.as_deref());
+    let observed = TaskStatus::from_wire(obs.last_status.as_str()).unwrap_or(current);
+    let next = gantry_model::task::advance(current, observed).unwrap_or(current);
+    task.last_status = Some(next.as_str().to_string());
+    for co in &obs.containers {
+        let Some(c) = task
+            .containers
+            .as_mut()
+            .and_then(|cs| cs.iter_mut().find(|c| c.name.as_deref() == Some(co.name.as_str())))
+        else {
+            continue;
+        };
+        if co.runtime_id.is_some() {
+            c.runtime_id = co.runtime_id.clone();
+        }
+        let new = container_status_str(co.last_status);
+        if container_rank(Some(new)) >= container_rank(c.last_status.as_deref()) {
+            c.last_status = Some(new.to_string());
+        }
+        if co.exit_code.is_some() {
+            c.exit_code = co.exit_code;
+        }
+        if co.reason.is_some() {
+            c.reason = co.reason.clone();
+        }
+        if !co.network_bindings.is_empty() {
+            c.network_bindings = Some(
+                co.network_bindings
+                    .iter()
+                    .map(|b| ecs::NetworkBinding {
+                        bind_ip: Some(b.bind_ip.clone()),
+                        container_port: Some(i32::from(b.container_port)),
+                        host_port: Some(i32::from(b.host_port)),
+                        protocol: Some(match b.protocol {
+                            agent::Protocol::Udp => ecs::TransportProtocol::Udp,
+                            agent::Protocol::Tcp => ecs::TransportProtocol::Tcp,
+                        }),
+                        ..Default::default()
+                    })
+                    .collect(),
+            );
+        }
+        if let Some(h) = co.health_status {
+            c.health_status = Some(health(h));
+        }
+        if co.image_digest.is_some() {
+            c.image_digest = co.image_digest.clone();
+        }
+    }
+    // Task health: essential containers with health checks decide.
+    if let Some(cs) = &task.containers {
+        let checked: Vec<&ecs::Container> = cs.iter().filter(|c| c.health_status.is_some()).collect();
+        if !checked.is_empty() {
+            let hs = if checked.iter().any(|c| c.health_status == Some(ecs::HealthStatus::Unhealthy)) {
+                ecs::HealthStatus::Unhealthy
+            } else if checked.iter().all(|c| c.health_status == Some(ecs::HealthStatus::Healthy)) {
+                ecs::HealthStatus::Healthy
+            } else {
+                ecs::HealthStatus::Unknown
+            };
+            task.health_status = Some(hs);
+        }
+    }
+    if task.pull_started_at.is_none() {
+        task.pull_started_at = obs.pull_started_at;
+    }
+    if task.pull_stopped_at.is_none() {
+        task.pull_stopped_at = obs.pull_stopped_at;
+    }
+    if next >= TaskStatus::Pending && task.connectivity.is_none() {
+        task.connectivity = Some(ecs::Connectivity::Connected);
+        task.connectivity_at = Some(now);
+    }
+    if next >= TaskStatus::Running && next < TaskStatus::Stopped && task.started_at.is_none() {
+        task.started_at = Some(obs.started_at.unwrap_or(now));
+    }
+    if task.started_at.is_none() && obs.started_at.is_some() {
+        task.started_at = obs.started_at;
+    }
+    if task.execution_stopped_at.is_none() {
+        task.execution_stopped_at = obs.execution_stopped_at;
+    }
+    if task.stop_code.is_none() {
+        if let Some(c) = obs.stop_code {
+            task.stop_code = Some(stop_code(c));
+        }
+    }
+    if task.stopped_reason.is_none() {
+        task.stopped_reason = obs.stopped_reason.clone();
+    }
+    if next >= TaskStatus::Deactivating && task.desired_status.as_deref() != Some("STOPPED") {
+        // The agent decided to stop the task (essential container exited,
+        // failure to start): desired follows.
+        task.desired_status = Some("STOPPED".to_string());
+        if task.stopping_at.is_none() {
+            task.stopping_at = Some(now);
+        }
+    }
+    if next == TaskStatus::Stopped {
+        if task.stopping_at.is_none() {
+            task.stopping_at = Some(now);
+        }
+        if task.execution_stopped_at.is_none() {
+            task.execution_stopped_at = Some(obs.stopped_at.unwrap_or(now));
+        }
+        if task.stopped_at.is_none() {
+            task.stopped_at = Some(obs.stopped_at.unwrap_or(now));
+        }
+        if let Some(cs) = task.containers.as_mut() {
+            for c in cs.iter_mut() {
+                c.last_status = Some("STOPPED".to_string());
+            }
+        }
+    }
+    let changed = before != serde_json::to_value(&*task).ok();
+    if changed {
+        task.version = Some(task.version.unwrap_or(0) + 1);
+    }
+    changed
+}
+
+impl EcsService {
+    async fn apply_report(&self, inst: &Versioned<InstanceRecord>, tasks: &[TaskObservation]) -> Result<(), ApiError> {
+        let now = self.now();
+        let mut t = TxnBuilder::new();
+        let mut iv = inst.value.clone();
+        let mut inst_changed = false;
+        let mut generation_bump = false;
+        for obs in tasks {
+            let Ok(id) = gantry_model::arn::task_id(&obs.task_arn) else { continue };
+            let key = task_key(&iv.cluster, &id);
+            let rec: Option<Versioned<TaskRecord>> = self.repo.get(&key).await?;
+            let Some(rec) = rec else { continue };
+            if rec.value.instance_id.as_deref() != Some(iv.id.as_str()) {
+                continue;
+            }
+            let mut v = rec.value.clone();
+            if !apply_observation(&mut v.task, obs, now) {
+                continue;
+            }
+            let last = v.task.last_status.clone().unwrap_or_default();
+            if v.task.desired_status.as_deref() == Some("STOPPED") {
+                v.desired.desired_status = agent::DesiredStatus::Stopped;
+            }
+            if last == "STOPPED" {
+                if iv.reservations.remove(&id).is_some() {
+                    inst_changed = true;
+                    generation_bump = true;
+                }
+                tracing::info!(task = %obs.task_arn, reason = %v.task.stopped_reason.as_deref().unwrap_or(""), "task stopped");
+            } else if last == "RUNNING" {
+                if let Some(r) = iv.reservations.get_mut(&id) {
+                    if !r.running {
+                        r.running = true;
+                        inst_changed = true;
+                    }
+                }
+            }
+            t.expect(&key, rec.mod_revision).put(&key, &v)?;
+        }
+        if generation_bump {
+            iv.generation += 1;
+        }
+        if iv.instance.agent_connected != Some(true) {
+            iv.instance.agent_connected = Some(true);
+            inst_changed = true;
+        }
+        if inst_changed {
+            let ikey = instance_key(&iv.cluster, &iv.id);
+            t.expect(&ikey, inst.mod_revision).put(&ikey, &iv)?;
+        }
+        if !t.is_empty() && !self.repo.commit(t).await? {
+            return Err(ApiError::server("Concurrent modification; retry."));
+        }
+        Ok(())
+    }
+
+    async fn desired_state(&self, inst: &InstanceRecord) -> Result<DesiredState, ApiError> {
+        let mut tasks = vec![];
+        for id in inst.reservations.keys() {
+            let rec: Option<Versioned<TaskRecord>> = self.repo.get(&task_key(&inst.cluster, id)).await?;
+            if let Some(r) = rec {
+                let mut d = r.value.desired;
+                if r.value.task.desired_status.as_deref() == Some("STOPPED") {
+                    d.desired_status = agent::DesiredStatus::Stopped;
+                }
+                tasks.push(d);
+            }
+        }
+        Ok(DesiredState { generation: inst.generation, tasks })
+    }
+
+    async fn load_instance(&self, req: &SyncRequest) -> Result<Option<Versioned<InstanceRecord>>, ApiError> {
+        let cluster = self.cluster_name(Some(&req.cluster))?;
+        self.find_instance(&cluster, &req.container_instance_arn).await
+    }
+}
+
+#[async_trait]
+impl AgentHandler for EcsService {
+    async fn sync(&self, _ctx: &RequestContext, req: SyncRequest) -> Result<SyncResponse, ApiError> {
+        let now = self.now();
+        let inst = match self.load_instance(&req).await? {
+            Some(i) if i.value.instance.status.as_deref() != Some("INACTIVE") => i,
+            _ => return Ok(SyncResponse { generation: 0, desired: None, registered: false }),
+        };
+        self.hosts.seen(&inst.value.id, now);
+        if req.observed.is_some() || inst.value.instance.agent_connected != Some(true) {
+            let _g = self.write.lock().await;
+            let fresh = self.load_instance(&req).await?.ok_or_else(|| ApiError::server("instance vanished"))?;
+            let tasks = req.observed.as_ref().map(|o| o.tasks.as_slice()).unwrap_or_default();
+            self.apply_report(&fresh, tasks).await?;
+        }
+        let notify = self.hosts.get(&inst.value.id);
+        let wait = Duration::from_secs(u64::from(req.wait_seconds.min(agent::MAX_WAIT_SECONDS)));
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            let notified = notify.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            let cur = match self.load_instance(&req).await? {
+                Some(i) if i.value.instance.status.as_deref() != Some("INACTIVE") => i,
+                _ => return Ok(SyncResponse { generation: 0, desired: None, registered: false }),
+            };
+            if cur.value.generation != req.known_generation {
+                let desired = self.desired_state(&cur.value).await?;
+                return Ok(SyncResponse { generation: cur.value.generation, desired: Some(desired), registered: true });
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Ok(SyncResponse { generation: cur.value.generation, desired: None, registered: true });
+            }
+            tokio::select! {
+                biased;
+                _ = &mut notified => {}
+                _ = tokio::time::sleep_until(deadline) => {}
+            }
+        }
+    }
+}

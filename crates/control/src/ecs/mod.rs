@@ -1,0 +1,162 @@
+//! The ECS API: one handler per operation, dispatched on the operation name.
+//!
+//! Every handler parses its typed request (wrong JSON types answer
+//! `SerializationException`), validates, and commits its writes in one store
+//! transaction, so a request that fails changes nothing.
+//!
+//! Mutations are serialised by one lock (`EcsService::write`): Gantry runs
+//! one control-plane server per store for now, and the lock makes
+//! placement's read-reserve-write atomic. Reads take no lock.
+
+mod agent_sync;
+mod attributes;
+mod clusters;
+mod desired;
+mod instances;
+pub mod pagination;
+mod tags;
+mod taskdefs;
+mod tasks;
+
+use crate::clock::SharedClock;
+use crate::http::{RequestContext, ServiceHandler};
+use crate::hosts::HostNotifier;
+use crate::state::Repo;
+use async_trait::async_trait;
+use bytes::Bytes;
+use gantry_api_types::{ecs, ApiError};
+use gantry_model::arn::Partition;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// The ECS control plane's request handlers and their shared state.
+pub struct EcsService {
+    pub repo: Repo,
+    pub partition: Partition,
+    pub clock: SharedClock,
+    pub hosts: Arc<HostNotifier>,
+    write: tokio::sync::Mutex<()>,
+}
+
+/// Parse a request body into its typed request.
+pub fn parse<T: DeserializeOwned + Serialize>(body: &[u8]) -> Result<T, ApiError> {
+    let body: &[u8] = if body.iter().all(|b| b.is_ascii_whitespace()) { b"{}" } else { body };
+    gantry_api_types::wire::from_slice_strict(body)
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value, ApiError> {
+    serde_json::to_value(v).map_err(crate::state::internal)
+}
+
+impl EcsService {
+    pub fn new(repo: Repo, partition: Partition, clock: SharedClock, hosts: Arc<HostNotifier>) -> Self {
+        EcsService { repo, partition, clock, hosts, write: tokio::sync::Mutex::new(()) }
+    }
+
+    pub fn now(&self) -> f64 {
+        self.clock.now()
+    }
+
+    /// Resolve an optional `cluster` input (name or ARN; default `default`)
+    /// to a cluster name.
+    pub fn cluster_name(&self, cluster: Option<&str>) -> Result<String, ApiError> {
+        match cluster {
+            None | Some("") => Ok("default".to_string()),
+            Some(c) => gantry_model::arn::cluster_name(Some(c))
+                .map_err(|e| ApiError::invalid_parameter(e.to_string())),
+        }
+    }
+
+    /// Make sure the cluster exists and is ACTIVE; returns its record.
+    pub async fn active_cluster(&self, name: &str) -> Result<crate::state::Versioned<crate::state::ClusterRecord>, ApiError> {
+        let rec: Option<crate::state::Versioned<crate::state::ClusterRecord>> =
+            self.repo.get(&crate::state::cluster_key(name)).await?;
+        match rec {
+            Some(r) if r.value.cluster.status.as_deref() == Some("ACTIVE") => Ok(r),
+            _ => Err(ApiError::cluster_not_found()),
+        }
+    }
+}
+
+/// A new 32-hex-digit task or container instance id.
+pub fn new_id() -> String {
+    gantry_model::arn::new_id(uuid::Uuid::new_v4().as_u128())
+}
+
+/// Attribute name and value rules (ECS `Attribute`).
+pub fn validate_attribute(a: &ecs::Attribute) -> Result<(), ApiError> {
+    if !gantry_model::names::is_valid_attribute_name(&a.name) {
+        return Err(ApiError::invalid_parameter(format!(
+            "Attribute name '{}' is invalid: it must be 1-128 letters, numbers, hyphens, underscores, forward slashes, back slashes or periods.",
+            a.name
+        )));
+    }
+    if let Some(v) = &a.value {
+        if !gantry_model::names::is_valid_attribute_value(v) {
+            return Err(ApiError::invalid_parameter(format!(
+                "Attribute value '{v}' of '{}' is invalid: it must be 1-128 characters without leading or trailing whitespace.",
+                a.name
+            )));
+        }
+    }
+    Ok(())
+}
+
+macro_rules! dispatch {
+    ($self:ident, $ctx:ident, $op:ident, $body:ident; $($name:literal => $f:ident,)*) => {
+        match $op {
+            $( $name => to_json(&$self.$f($ctx, parse(&$body)?).await?), )*
+            other => {
+                if ecs::OPERATIONS.contains(&other) {
+                    Err(ApiError::client(
+                        "UnsupportedFeatureException",
+                        format!("The operation {other} is not supported by Gantry yet."),
+                    ))
+                } else {
+                    Err(ApiError::client(
+                        "UnknownOperationException",
+                        format!("Unknown operation {other}."),
+                    ))
+                }
+            }
+        }
+    };
+}
+
+#[async_trait]
+impl ServiceHandler for EcsService {
+    async fn handle(&self, ctx: &RequestContext, operation: &str, body: Bytes) -> Result<serde_json::Value, ApiError> {
+        dispatch!(self, ctx, operation, body;
+            "CreateCluster" => create_cluster,
+            "DescribeClusters" => describe_clusters,
+            "ListClusters" => list_clusters,
+            "DeleteCluster" => delete_cluster,
+            "UpdateCluster" => update_cluster,
+            "UpdateClusterSettings" => update_cluster_settings,
+            "PutClusterCapacityProviders" => put_cluster_capacity_providers,
+            "RegisterTaskDefinition" => register_task_definition,
+            "DescribeTaskDefinition" => describe_task_definition,
+            "ListTaskDefinitions" => list_task_definitions,
+            "ListTaskDefinitionFamilies" => list_task_definition_families,
+            "DeregisterTaskDefinition" => deregister_task_definition,
+            "DeleteTaskDefinitions" => delete_task_definitions,
+            "RunTask" => run_task,
+            "StartTask" => start_task,
+            "StopTask" => stop_task,
+            "DescribeTasks" => describe_tasks,
+            "ListTasks" => list_tasks,
+            "RegisterContainerInstance" => register_container_instance,
+            "DeregisterContainerInstance" => deregister_container_instance,
+            "DescribeContainerInstances" => describe_container_instances,
+            "ListContainerInstances" => list_container_instances,
+            "UpdateContainerInstancesState" => update_container_instances_state,
+            "TagResource" => tag_resource,
+            "UntagResource" => untag_resource,
+            "ListTagsForResource" => list_tags_for_resource,
+            "PutAttributes" => put_attributes,
+            "DeleteAttributes" => delete_attributes,
+            "ListAttributes" => list_attributes,
+        )
+    }
+}

@@ -1,0 +1,702 @@
+//! Tasks: RunTask, StartTask, StopTask, DescribeTasks, ListTasks.
+//!
+//! RunTask resolves the task definition, applies overrides, asks the pure
+//! planner (`gantry-scheduler`) for placements, then writes the task records
+//! and the instances' reservations in ONE transaction and wakes the agents.
+
+use super::desired::{apply_overrides, desired_task, DesiredInput};
+use super::pagination::paginate;
+use super::EcsService;
+use crate::http::RequestContext;
+use crate::state::{
+    instance_key, instance_prefix, task_key, task_prefix, token_key, ClientTokenRecord, InstanceRecord, Reservation,
+    TaskDefRecord, TaskRecord, TxnBuilder, Versioned,
+};
+use gantry_api_types::{ecs, ApiError};
+use gantry_scheduler as sched;
+use std::collections::BTreeMap;
+
+/// Parsed inputs shared by RunTask and StartTask.
+struct Launch {
+    cluster: String,
+    td: ecs::TaskDefinition,
+    containers: Vec<ecs::ContainerDefinition>,
+    overrides: Option<ecs::TaskOverride>,
+    group: String,
+    started_by: Option<String>,
+    tags: Vec<ecs::Tag>,
+    cpu: Option<u32>,
+    memory: Option<u32>,
+    demand: sched::TaskDemand,
+    enable_execute_command: bool,
+}
+
+fn parse_units(v: Option<&str>) -> Option<u32> {
+    v.and_then(|s| s.trim().parse::<u32>().ok())
+}
+
+fn validate_started_by(s: &str) -> Result<(), ApiError> {
+    if s.len() > 128 || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '/') {
+        return Err(ApiError::invalid_parameter(
+            "startedBy may contain up to 128 letters (uppercase and lowercase), numbers, hyphens (-), forward slashes (/), and underscores (_).",
+        ));
+    }
+    Ok(())
+}
+
+fn task_id_of(rec: &TaskRecord) -> &str {
+    &rec.id
+}
+
+impl EcsService {
+    pub(super) fn scheduler_instance(&self, r: &InstanceRecord) -> sched::Instance {
+        let (tcp, udp) = r.used_ports();
+        let mut groups: BTreeMap<String, u32> = BTreeMap::new();
+        for res in r.reservations.values() {
+            *groups.entry(res.group.clone()).or_default() += 1;
+        }
+        sched::Instance {
+            id: r.id.clone(),
+            arn: r.instance.container_instance_arn.clone().unwrap_or_default(),
+            active: r.instance.status.as_deref() == Some("ACTIVE"),
+            agent_connected: r.instance.agent_connected.unwrap_or(false),
+            remaining_cpu: r.remaining_cpu(),
+            remaining_memory: r.remaining_memory(),
+            used_tcp_ports: tcp,
+            used_udp_ports: udp,
+            attributes: r
+                .instance
+                .attributes
+                .clone()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| (a.name, a.value))
+                .collect(),
+            ec2_instance_id: r.instance.ec2_instance_id.clone(),
+            agent_version: r.instance.version_info.as_ref().and_then(|v| v.agent_version.clone()),
+            registered_at: r.instance.registered_at.unwrap_or(0.0),
+            running_tasks_count: r.reservations.len() as u32,
+            task_groups: groups,
+        }
+    }
+
+    /// Resolve a task id or ARN to its record.
+    pub(super) async fn find_task(&self, cluster: &str, ident: &str) -> Result<Option<Versioned<TaskRecord>>, ApiError> {
+        let (c, id) = match gantry_model::arn::task_ref(ident) {
+            Ok(x) => (x.cluster, x.id),
+            Err(_) => return Ok(None),
+        };
+        let c = c.unwrap_or_else(|| cluster.to_string());
+        if c != cluster {
+            return Ok(None);
+        }
+        self.repo.get(&task_key(cluster, &id)).await
+    }
+
+    async fn prepare_launch(
+        &self,
+        cluster: Option<&str>,
+        task_definition: &str,
+        overrides: Option<ecs::TaskOverride>,
+        group: Option<String>,
+        started_by: Option<String>,
+        tags: Option<Vec<ecs::Tag>>,
+        enable_execute_command: Option<bool>,
+    ) -> Result<Launch, ApiError> {
+        let cluster = self.cluster_name(cluster)?;
+        self.active_cluster(&cluster).await?;
+        let rec: Versioned<TaskDefRecord> = self
+            .find_task_definition(task_definition)
+            .await?
+            .ok_or_else(|| ApiError::client_exception("TaskDefinition not found."))?;
+        let td = rec.value.task_definition;
+        if td.status.as_ref().map(|s| s.as_str()) != Some("ACTIVE") {
+            return Err(ApiError::client_exception("TaskDefinition is inactive"));
+        }
+        let compat = td.compatibilities.clone().unwrap_or_default();
+        if !compat.iter().any(|c| c.as_str() == "EC2") {
+            return Err(ApiError::invalid_parameter(
+                "Task definition does not support launch_type EC2.",
+            ));
+        }
+        if let Some(s) = &started_by {
+            validate_started_by(s)?;
+        }
+        let tags = tags.unwrap_or_default();
+        gantry_model::names::validate_tags(&tags)?;
+        let containers = apply_overrides(td.container_definitions.as_deref().unwrap_or_default(), overrides.as_ref())?;
+        let cpu = parse_units(overrides.as_ref().and_then(|o| o.cpu.as_deref()).or(td.cpu.as_deref()));
+        let memory = parse_units(overrides.as_ref().and_then(|o| o.memory.as_deref()).or(td.memory.as_deref()));
+        let demand_cpu = cpu.map(i64::from).unwrap_or_else(|| containers.iter().map(|c| i64::from(c.cpu.unwrap_or(0))).sum());
+        let demand_mem = memory.map(i64::from).unwrap_or_else(|| {
+            containers.iter().map(|c| i64::from(c.memory_reservation.or(c.memory).unwrap_or(0))).sum()
+        });
+        let host_mode = matches!(td.network_mode.as_ref().map(|m| m.as_str()), Some("host") | Some("awsvpc"));
+        let mut tcp = vec![];
+        let mut udp = vec![];
+        for c in &containers {
+            for p in c.port_mappings.clone().unwrap_or_default() {
+                let hp = match p.host_port {
+                    Some(h) if h > 0 => Some(h),
+                    _ if host_mode => p.container_port,
+                    _ => None,
+                };
+                if let Some(h) = hp.and_then(|h| u16::try_from(h).ok()) {
+                    if p.protocol.as_ref().map(|x| x.as_str()) == Some("udp") {
+                        udp.push(h);
+                    } else {
+                        tcp.push(h);
+                    }
+                }
+            }
+        }
+        let family = td.family.clone().unwrap_or_default();
+        let group = group.unwrap_or_else(|| format!("family:{family}"));
+        let required_attributes = td
+            .requires_attributes
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| (a.name, a.value))
+            .collect();
+        Ok(Launch {
+            cluster,
+            demand: sched::TaskDemand {
+                cpu: demand_cpu,
+                memory: demand_mem,
+                tcp_ports: tcp,
+                udp_ports: udp,
+                required_attributes,
+                group: group.clone(),
+            },
+            td,
+            containers,
+            overrides,
+            group,
+            started_by,
+            tags,
+            cpu,
+            memory,
+            enable_execute_command: enable_execute_command.unwrap_or(false),
+        })
+    }
+
+    /// Build the task record for one placement.
+    fn new_task(&self, l: &Launch, instance: &InstanceRecord, now: f64) -> TaskRecord {
+        let id = super::new_id();
+        let task_arn = self.partition.task_arn(&l.cluster, &id);
+        let cluster_arn = self.partition.cluster_arn(&l.cluster);
+        let containers = l
+            .containers
+            .iter()
+            .map(|c| ecs::Container {
+                container_arn: Some(self.partition.container_arn(&l.cluster, &id, &uuid::Uuid::new_v4().to_string())),
+                task_arn: Some(task_arn.clone()),
+                name: c.name.clone(),
+                image: c.image.clone(),
+                last_status: Some("PENDING".to_string()),
+                network_bindings: Some(vec![]),
+                network_interfaces: Some(vec![]),
+                health_status: c.health_check.as_ref().map(|_| ecs::HealthStatus::Unknown),
+                cpu: Some(c.cpu.unwrap_or(0).to_string()),
+                memory: c.memory.map(|m| m.to_string()),
+                memory_reservation: c.memory_reservation.map(|m| m.to_string()),
+                ..Default::default()
+            })
+            .collect();
+        let overrides = ecs::TaskOverride {
+            container_overrides: Some(
+                l.overrides.as_ref().and_then(|o| o.container_overrides.clone()).unwrap_or_default(),
+            ),
+            inference_accelerator_overrides: Some(vec![]),
+            ..l.overrides.clone().unwrap_or_default()
+        };
+        let has_health = l.containers.iter().any(|c| c.essential.unwrap_or(true) && c.health_check.is_some());
+        let task = ecs::Task {
+            attachments: Some(vec![]),
+            attributes: Some(vec![ecs::Attribute {
+                name: "ecs.cpu-architecture".to_string(),
+                value: Some("x86_64".to_string()),
+                target_type: None,
+                target_id: None,
+            }]),
+            availability_zone: instance
+                .instance
+                .attributes
+                .as_ref()
+                .and_then(|a| a.iter().find(|x| x.name == "ecs.availability-zone"))
+                .and_then(|a| a.value.clone()),
+            cluster_arn: Some(cluster_arn.clone()),
+            connectivity: None,
+            container_instance_arn: instance.instance.container_instance_arn.clone(),
+            containers: Some(containers),
+            cpu: l.cpu.map(|c| c.to_string()).or_else(|| Some(l.demand.cpu.to_string())),
+            memory: l.memory.map(|m| m.to_string()).or_else(|| Some(l.demand.memory.to_string())),
+            created_at: Some(now),
+            desired_status: Some("RUNNING".to_string()),
+            enable_execute_command: Some(l.enable_execute_command),
+            group: Some(l.group.clone()),
+            health_status: Some(if has_health { ecs::HealthStatus::Unknown } else { ecs::HealthStatus::Unknown }),
+            inference_accelerators: Some(vec![]),
+            last_status: Some("PROVISIONING".to_string()),
+            launch_type: Some(ecs::LaunchType::Ec2),
+            overrides: Some(overrides),
+            started_by: l.started_by.clone(),
+            tags: Some(l.tags.clone()),
+            task_arn: Some(task_arn.clone()),
+            task_definition_arn: l.td.task_definition_arn.clone(),
+            version: Some(1),
+            ..Default::default()
+        };
+        let desired = desired_task(DesiredInput {
+            task_arn: &task_arn,
+            cluster: &l.cluster,
+            cluster_arn: &cluster_arn,
+            td: &l.td,
+            containers: &l.containers,
+            cpu: l.cpu,
+            memory: l.memory,
+        });
+        TaskRecord { task, cluster: l.cluster.clone(), id, instance_id: Some(instance.id.clone()), desired }
+    }
+
+    fn reservation(l: &Launch) -> Reservation {
+        Reservation {
+            cpu: l.demand.cpu,
+            memory: l.demand.memory,
+            tcp_ports: l.demand.tcp_ports.clone(),
+            udp_ports: l.demand.udp_ports.clone(),
+            group: l.group.clone(),
+            running: false,
+        }
+    }
+
+    fn parse_strategies(list: &[ecs::PlacementStrategy]) -> Result<Vec<sched::Strategy>, ApiError> {
+        list.iter()
+            .map(|s| {
+                let kind = s.r#type.as_ref().map(|t| t.as_str()).unwrap_or("");
+                sched::Strategy::from_wire(kind, s.field.as_deref())
+                    .map_err(|e| ApiError::invalid_parameter(e.to_string()))
+            })
+            .collect()
+    }
+
+    fn parse_constraints(
+        td: &[ecs::TaskDefinitionPlacementConstraint],
+        req: &[ecs::PlacementConstraint],
+    ) -> Result<Vec<sched::Constraint>, ApiError> {
+        let mut out = vec![];
+        for c in td {
+            let kind = c.r#type.as_ref().map(|t| t.as_str()).unwrap_or("memberOf");
+            out.push(
+                sched::Constraint::from_wire(kind, c.expression.as_deref())
+                    .map_err(|e| ApiError::invalid_parameter(e.to_string()))?,
+            );
+        }
+        for c in req {
+            let kind = c.r#type.as_ref().map(|t| t.as_str()).unwrap_or("");
+            out.push(
+                sched::Constraint::from_wire(kind, c.expression.as_deref())
+                    .map_err(|e| ApiError::invalid_parameter(e.to_string()))?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Commit new tasks with their reservations, wake their hosts, and return
+    /// the wire tasks.
+    async fn commit_tasks(
+        &self,
+        instances: &BTreeMap<String, Versioned<InstanceRecord>>,
+        placed: Vec<TaskRecord>,
+        reservation: &Reservation,
+        extra: impl FnOnce(&mut TxnBuilder) -> Result<(), ApiError>,
+    ) -> Result<Vec<ecs::Task>, ApiError> {
+        let mut updated: BTreeMap<String, InstanceRecord> = BTreeMap::new();
+        let mut t = TxnBuilder::new();
+        for rec in &placed {
+            let iid = rec.instance_id.clone().unwrap_or_default();
+            let inst = updated
+                .entry(iid.clone())
+                .or_insert_with(|| instances.get(&iid).map(|v| v.value.clone()).expect("placed on a known instance"));
+            inst.reservations.insert(rec.id.clone(), reservation.clone());
+            let key = task_key(&rec.cluster, &rec.id);
+            t.expect(&key, 0).put(&key, rec)?;
+        }
+        for (iid, inst) in updated.iter_mut() {
+            inst.generation += 1;
+            let key = instance_key(&inst.cluster, iid);
+            let rev = instances.get(iid).map(|v| v.mod_revision).unwrap_or(0);
+            t.expect(&key, rev).put(&key, inst)?;
+        }
+        extra(&mut t)?;
+        if !self.repo.commit(t).await? {
+            return Err(ApiError::server("Concurrent modification; retry."));
+        }
+        for iid in updated.keys() {
+            self.hosts.wake(iid);
+        }
+        for rec in &placed {
+            tracing::info!(task = %rec.task.task_arn.as_deref().unwrap_or(""), instance = %rec.instance_id.as_deref().unwrap_or(""), "task placed");
+        }
+        Ok(placed.into_iter().map(|r| r.task).collect())
+    }
+
+    pub(super) async fn run_task(&self, _ctx: &RequestContext, req: ecs::RunTaskRequest) -> Result<ecs::RunTaskResponse, ApiError> {
+        let count = req.count.unwrap_or(1);
+        if !(1..=10).contains(&count) {
+            return Err(ApiError::invalid_parameter("count must be between 1 and 10."));
+        }
+        if req.launch_type.is_some() && req.capacity_provider_strategy.as_ref().is_some_and(|s| !s.is_empty()) {
+            return Err(ApiError::invalid_parameter(
+                "Specify either Launch Type or Capacity Provider Strategy, but not both.",
+            ));
+        }
+        if let Some(lt) = &req.launch_type {
+            if lt.as_str() != "EC2" {
+                return Err(ApiError::invalid_parameter(format!(
+                    "Launch type {} is not supported by this Gantry version; use EC2.",
+                    lt.as_str()
+                )));
+            }
+        }
+        if req.capacity_provider_strategy.as_ref().is_some_and(|s| !s.is_empty()) {
+            return Err(ApiError::invalid_parameter(
+                "Capacity provider strategies are not supported by this Gantry version; use launchType EC2.",
+            ));
+        }
+        if let Some(p) = &req.propagate_tags {
+            if p.as_str() == "SERVICE" {
+                return Err(ApiError::invalid_parameter(
+                    "The propagateTags value SERVICE is only valid for tasks started by a service.",
+                ));
+            }
+        }
+        if let Some(tok) = &req.client_token {
+            if tok.is_empty() || tok.len() > 64 || !tok.bytes().all(|b| (33..=126).contains(&b)) {
+                return Err(ApiError::invalid_parameter("clientToken must be 1-64 printable ASCII characters."));
+            }
+        }
+        let strategies = Self::parse_strategies(req.placement_strategy.as_deref().unwrap_or_default())?;
+        if strategies.len() > 5 {
+            return Err(ApiError::invalid_parameter("A task can have at most 5 placement strategies."));
+        }
+        let _g = self.write.lock().await;
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        // Idempotency: the same token with the same request returns the same tasks.
+        let canonical = {
+            let mut r = req.clone();
+            r.client_token = None;
+            serde_json::to_string(&r).unwrap_or_default()
+        };
+        if let Some(tok) = &req.client_token {
+            self.active_cluster(&cluster).await?;
+            let prev: Option<Versioned<ClientTokenRecord>> = self.repo.get(&token_key(&cluster, tok)).await?;
+            if let Some(p) = prev {
+                if p.value.request != canonical {
+                    return Err(ApiError::client(
+                        "ConflictException",
+                        "The specified client token has already been used in another request with different parameters.",
+                    )
+                    .with_extra("resourceIds", serde_json::json!(p.value.task_arns)));
+                }
+                let mut tasks = vec![];
+                for arn in &p.value.task_arns {
+                    if let Some(t) = self.find_task(&cluster, arn).await? {
+                        tasks.push(t.value.task);
+                    }
+                }
+                return Ok(ecs::RunTaskResponse { tasks: Some(tasks), failures: Some(p.value.failures) });
+            }
+        }
+        let l = self
+            .prepare_launch(
+                req.cluster.as_deref(),
+                &req.task_definition,
+                req.overrides.clone(),
+                req.group.clone(),
+                req.started_by.clone(),
+                req.tags.clone(),
+                req.enable_execute_command,
+            )
+            .await?;
+        if l.td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc") {
+            let subnets = req
+                .network_configuration
+                .as_ref()
+                .and_then(|n| n.awsvpc_configuration.as_ref())
+                .map(|a| a.subnets.clone())
+                .unwrap_or_default();
+            if subnets.is_empty() {
+                return Err(ApiError::invalid_parameter("subnets can not be empty."));
+            }
+        }
+        let constraints = Self::parse_constraints(
+            l.td.placement_constraints.as_deref().unwrap_or_default(),
+            req.placement_constraints.as_deref().unwrap_or_default(),
+        )?;
+        let records: Vec<Versioned<InstanceRecord>> = self.repo.list(&instance_prefix(&l.cluster)).await?;
+        let records: Vec<Versioned<InstanceRecord>> = records
+            .into_iter()
+            .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
+            .collect();
+        if records.is_empty() {
+            return Err(ApiError::invalid_parameter("No Container Instances were found in your cluster."));
+        }
+        let sched_instances: Vec<sched::Instance> = records.iter().map(|r| self.scheduler_instance(&r.value)).collect();
+        let seed = u64::from_str_radix(&super::new_id()[..16], 16).unwrap_or(0);
+        let plan = sched::plan(
+            &sched_instances,
+            &sched::PlacementRequest {
+                demand: l.demand.clone(),
+                count: count as usize,
+                strategies,
+                constraints,
+                seed,
+            },
+        )
+        .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
+        let by_id: BTreeMap<String, Versioned<InstanceRecord>> =
+            records.into_iter().map(|r| (r.value.id.clone(), r)).collect();
+        let by_arn: BTreeMap<String, String> = by_id
+            .values()
+            .map(|r| (r.value.instance.container_instance_arn.clone().unwrap_or_default(), r.value.id.clone()))
+            .collect();
+        let now = self.now();
+        let mut placed = vec![];
+        for arn in &plan.placements {
+            let iid = by_arn.get(arn).ok_or_else(|| ApiError::server("planner returned an unknown instance"))?;
+            placed.push(self.new_task(&l, &by_id[iid].value, now));
+        }
+        let failures: Vec<ecs::Failure> = plan
+            .failures
+            .iter()
+            .map(|f| ecs::Failure {
+                arn: if f.arn.is_empty() { None } else { Some(f.arn.clone()) },
+                reason: Some(f.reason.clone()),
+                detail: f.detail.clone(),
+            })
+            .collect();
+        let reservation = Self::reservation(&l);
+        let token_rec = req.client_token.as_ref().map(|tok| {
+            (
+                token_key(&l.cluster, tok),
+                ClientTokenRecord {
+                    request: canonical.clone(),
+                    task_arns: placed.iter().filter_map(|p| p.task.task_arn.clone()).collect(),
+                    failures: failures.clone(),
+                },
+            )
+        });
+        let tasks = if placed.is_empty() {
+            vec![]
+        } else {
+            self.commit_tasks(&by_id, placed, &reservation, |t| {
+                if let Some((k, rec)) = &token_rec {
+                    t.expect(k, 0).put(k, rec)?;
+                }
+                Ok(())
+            })
+            .await?
+        };
+        Ok(ecs::RunTaskResponse { tasks: Some(tasks), failures: Some(failures) })
+    }
+
+    pub(super) async fn start_task(&self, _ctx: &RequestContext, req: ecs::StartTaskRequest) -> Result<ecs::StartTaskResponse, ApiError> {
+        if req.container_instances.is_empty() || req.container_instances.len() > 10 {
+            return Err(ApiError::invalid_parameter("containerInstances must contain between 1 and 10 items."));
+        }
+        let _g = self.write.lock().await;
+        let l = self
+            .prepare_launch(
+                req.cluster.as_deref(),
+                &req.task_definition,
+                req.overrides.clone(),
+                req.group.clone(),
+                req.started_by.clone(),
+                req.tags.clone(),
+                req.enable_execute_command,
+            )
+            .await?;
+        let mut failures = vec![];
+        let mut by_id: BTreeMap<String, Versioned<InstanceRecord>> = BTreeMap::new();
+        let mut placed = vec![];
+        let now = self.now();
+        for ident in &req.container_instances {
+            let rec = match self.find_instance(&l.cluster, ident).await? {
+                Some(r) if r.value.instance.status.as_deref() != Some("INACTIVE") => r,
+                _ => {
+                    failures.push(ecs::Failure { arn: Some(ident.clone()), reason: Some("MISSING".into()), detail: None });
+                    continue;
+                }
+            };
+            // Earlier placements of this same call count against the instance.
+            let mut current = by_id.get(&rec.value.id).map(|v| v.value.clone()).unwrap_or_else(|| rec.value.clone());
+            for p in placed.iter().filter(|p: &&TaskRecord| p.instance_id.as_deref() == Some(rec.value.id.as_str())) {
+                current.reservations.insert(task_id_of(p).to_string(), Self::reservation(&l));
+            }
+            let plan = sched::plan(
+                &[self.scheduler_instance(&current)],
+                &sched::PlacementRequest { demand: l.demand.clone(), count: 1, strategies: vec![], constraints: vec![], seed: 0 },
+            )
+            .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
+            if plan.placements.is_empty() {
+                for f in plan.failures {
+                    failures.push(ecs::Failure {
+                        arn: Some(if f.arn.is_empty() { ident.clone() } else { f.arn }),
+                        reason: Some(f.reason),
+                        detail: f.detail,
+                    });
+                }
+                continue;
+            }
+            placed.push(self.new_task(&l, &rec.value, now));
+            by_id.entry(rec.value.id.clone()).or_insert(rec);
+        }
+        let tasks = if placed.is_empty() {
+            vec![]
+        } else {
+            self.commit_tasks(&by_id, placed, &Self::reservation(&l), |_| Ok(())).await?
+        };
+        Ok(ecs::StartTaskResponse { tasks: Some(tasks), failures: Some(failures) })
+    }
+
+    /// Ask a task to stop (desiredStatus STOPPED) with a stop code and reason.
+    pub(crate) async fn request_stop(
+        &self,
+        rec: Versioned<TaskRecord>,
+        stop_code: ecs::TaskStopCode,
+        reason: String,
+    ) -> Result<ecs::Task, ApiError> {
+        let mut v = rec.value.clone();
+        if v.task.desired_status.as_deref() == Some("STOPPED") || v.task.last_status.as_deref() == Some("STOPPED") {
+            return Ok(v.task);
+        }
+        let now = self.now();
+        v.task.desired_status = Some("STOPPED".to_string());
+        v.task.stopping_at = Some(now);
+        v.task.stop_code = Some(stop_code);
+        v.task.stopped_reason = Some(reason.clone());
+        v.task.version = Some(v.task.version.unwrap_or(0) + 1);
+        v.desired.desired_status = gantry_agent_api::DesiredStatus::Stopped;
+        v.desired.stop_reason = Some(reason);
+        let key = task_key(&v.cluster, &v.id);
+        let mut t = TxnBuilder::new();
+        t.expect(&key, rec.mod_revision).put(&key, &v)?;
+        let mut wake = None;
+        if let Some(iid) = &v.instance_id {
+            let ikey = instance_key(&v.cluster, iid);
+            let inst: Option<Versioned<InstanceRecord>> = self.repo.get(&ikey).await?;
+            if let Some(inst) = inst {
+                let mut iv = inst.value.clone();
+                iv.generation += 1;
+                t.expect(&ikey, inst.mod_revision).put(&ikey, &iv)?;
+                wake = Some(iid.clone());
+            }
+        }
+        if !self.repo.commit(t).await? {
+            return Err(ApiError::server("Concurrent modification; retry."));
+        }
+        if let Some(iid) = wake {
+            self.hosts.wake(&iid);
+        }
+        tracing::info!(task = %v.task.task_arn.as_deref().unwrap_or(""), "task stop requested");
+        Ok(v.task)
+    }
+
+    pub(super) async fn stop_task(&self, _ctx: &RequestContext, req: ecs::StopTaskRequest) -> Result<ecs::StopTaskResponse, ApiError> {
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        if let Some(r) = &req.reason {
+            if r.len() > 1024 {
+                return Err(ApiError::invalid_parameter("reason can be at most 1024 characters."));
+            }
+        }
+        let _g = self.write.lock().await;
+        self.active_cluster(&cluster).await?;
+        let rec = self
+            .find_task(&cluster, &req.task)
+            .await?
+            .ok_or_else(|| ApiError::invalid_parameter("The referenced task was not found."))?;
+        let reason = req.reason.clone().unwrap_or_else(|| "Task stopped by user".to_string());
+        let task = self.request_stop(rec, ecs::TaskStopCode::UserInitiated, reason).await?;
+        Ok(ecs::StopTaskResponse { task: Some(task) })
+    }
+
+    pub(super) async fn describe_tasks(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::DescribeTasksRequest,
+    ) -> Result<ecs::DescribeTasksResponse, ApiError> {
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        self.active_cluster(&cluster).await?;
+        if req.tasks.is_empty() || req.tasks.len() > 100 {
+            return Err(ApiError::invalid_parameter("tasks must contain between 1 and 100 items."));
+        }
+        let with_tags = req.include.unwrap_or_default().iter().any(|i| i.as_str() == "TAGS");
+        let mut tasks = vec![];
+        let mut failures = vec![];
+        for ident in &req.tasks {
+            match self.find_task(&cluster, ident).await? {
+                Some(r) => {
+                    let mut t = r.value.task;
+                    if !with_tags {
+                        t.tags = None;
+                    }
+                    tasks.push(t);
+                }
+                None => failures.push(ecs::Failure {
+                    arn: Some(if ident.starts_with("arn:") { ident.clone() } else { self.partition.task_arn(&cluster, ident) }),
+                    reason: Some("MISSING".into()),
+                    detail: None,
+                }),
+            }
+        }
+        Ok(ecs::DescribeTasksResponse { tasks: Some(tasks), failures: Some(failures) })
+    }
+
+    pub(super) async fn list_tasks(&self, _ctx: &RequestContext, req: ecs::ListTasksRequest) -> Result<ecs::ListTasksResponse, ApiError> {
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        self.active_cluster(&cluster).await?;
+        let instance_filter = match &req.container_instance {
+            Some(ci) => Some(
+                gantry_model::arn::container_instance_id(ci)
+                    .map_err(|e| ApiError::invalid_parameter(e.to_string()))?,
+            ),
+            None => None,
+        };
+        if let Some(lt) = &req.launch_type {
+            if lt.as_str() != "EC2" {
+                return Ok(ecs::ListTasksResponse { task_arns: Some(vec![]), next_token: None });
+            }
+        }
+        let desired = req.desired_status.as_ref().map(|d| d.as_str()).unwrap_or("RUNNING").to_string();
+        let service_group = req.service_name.as_ref().map(|s| format!("service:{s}"));
+        let all: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&cluster)).await?;
+        let mut out = vec![];
+        for r in all {
+            let t = &r.value.task;
+            if t.desired_status.as_deref() != Some(desired.as_str()) {
+                continue;
+            }
+            if let Some(i) = &instance_filter {
+                if r.value.instance_id.as_ref() != Some(i) {
+                    continue;
+                }
+            }
+            if let Some(f) = &req.family {
+                if &r.value.desired.family != f {
+                    continue;
+                }
+            }
+            if req.started_by.is_some() && t.started_by != req.started_by {
+                continue;
+            }
+            if service_group.is_some() && t.group != service_group {
+                continue;
+            }
+            out.push((r.value.id.clone(), t.task_arn.clone().unwrap_or_default()));
+        }
+        let (page, next) = paginate(out, |(id, _)| id.clone(), req.next_token.as_deref(), req.max_results, 100)?;
+        Ok(ecs::ListTasksResponse { task_arns: Some(page.into_iter().map(|(_, a)| a).collect()), next_token: next })
+    }
+}

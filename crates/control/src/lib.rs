@@ -1,0 +1,11 @@
+//! The Gantry control plane: HTTP routing and SigV4 authentication, the ECS
+//! handlers, reconcilers and the agent sync endpoint.
+
+pub mod auth;
+pub mod credentials;
+pub mod http;
+pub mod clock;
+pub mod ecs;
+pub mod hosts;
+pub mod server;
+pub mod state;

@@ -1,0 +1,208 @@
+//! Key layout and stored records of the control plane, over the `Store` trait.
+//!
+//! Records are JSON. Wire-shaped parts are stored as the ECS wire types so
+//! that Describe calls return exactly what was stored.
+//!
+//! | key | record |
+//! |---|---|
+//! | `clusters/{name}` | [`ClusterRecord`] |
+//! | `families/{family}` | [`FamilyRecord`] (last revision ever used) |
+//! | `taskdefs/{family}/{revision:010}` | [`TaskDefRecord`] |
+//! | `instances/{cluster}/{id}` | [`InstanceRecord`] |
+//! | `tasks/{cluster}/{id}` | [`TaskRecord`] |
+//! | `tokens/{cluster}/{clientToken}` | [`ClientTokenRecord`] |
+//!
+//! **Invariant:** an instance's `reservations` hold exactly the tasks placed
+//! on it that are not yet STOPPED; they are changed in the same transaction
+//! as the task records, and every change bumps the instance `generation`.
+
+use gantry_agent_api::DesiredTask;
+use gantry_api_types::ecs;
+use gantry_api_types::ApiError;
+use gantry_store::{Compare, KeyValue, Op, Store, Txn};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+pub fn cluster_key(name: &str) -> String {
+    format!("clusters/{name}")
+}
+pub fn family_key(family: &str) -> String {
+    format!("families/{family}")
+}
+pub fn taskdef_prefix(family: &str) -> String {
+    format!("taskdefs/{family}/")
+}
+pub fn taskdef_key(family: &str, revision: i32) -> String {
+    format!("taskdefs/{family}/{revision:010}")
+}
+pub fn instance_prefix(cluster: &str) -> String {
+    format!("instances/{cluster}/")
+}
+pub fn instance_key(cluster: &str, id: &str) -> String {
+    format!("instances/{cluster}/{id}")
+}
+pub fn task_prefix(cluster: &str) -> String {
+    format!("tasks/{cluster}/")
+}
+pub fn task_key(cluster: &str, id: &str) -> String {
+    format!("tasks/{cluster}/{id}")
+}
+pub fn token_key(cluster: &str, token: &str) -> String {
+    format!("tokens/{cluster}/{token}")
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClusterRecord {
+    pub cluster: ecs::Cluster,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FamilyRecord {
+    pub last_revision: i32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TaskDefRecord {
+    pub task_definition: ecs::TaskDefinition,
+    #[serde(default)]
+    pub tags: Vec<ecs::Tag>,
+}
+
+/// Resources a placed task holds on its instance.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Reservation {
+    pub cpu: i64,
+    pub memory: i64,
+    #[serde(default)]
+    pub tcp_ports: Vec<u16>,
+    #[serde(default)]
+    pub udp_ports: Vec<u16>,
+    /// The task's group (`family:x` / `service:y`), for placement.
+    #[serde(default)]
+    pub group: String,
+    /// Whether the task has reached RUNNING (for running/pending counts).
+    #[serde(default)]
+    pub running: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InstanceRecord {
+    pub instance: ecs::ContainerInstance,
+    pub cluster: String,
+    pub id: String,
+    /// Generation of the host's desired state.
+    pub generation: u64,
+    /// Non-STOPPED tasks placed here, by task id.
+    #[serde(default)]
+    pub reservations: BTreeMap<String, Reservation>,
+    /// Total resources as registered.
+    pub total_cpu: i64,
+    pub total_memory: i64,
+    #[serde(default)]
+    pub reserved_tcp_ports: Vec<u16>,
+    #[serde(default)]
+    pub reserved_udp_ports: Vec<u16>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TaskRecord {
+    pub task: ecs::Task,
+    pub cluster: String,
+    pub id: String,
+    /// Container instance id the task is placed on.
+    pub instance_id: Option<String>,
+    /// What the agent must run (overrides applied).
+    pub desired: DesiredTask,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClientTokenRecord {
+    /// Canonical JSON of the request (without the token), to detect reuse
+    /// with different parameters.
+    pub request: String,
+    pub task_arns: Vec<String>,
+    #[serde(default)]
+    pub failures: Vec<ecs::Failure>,
+}
+
+/// A record read together with its revision, for compare-and-put.
+#[derive(Debug, Clone)]
+pub struct Versioned<T> {
+    pub value: T,
+    pub mod_revision: u64,
+}
+
+/// Typed access to the store.
+#[derive(Clone)]
+pub struct Repo {
+    pub store: Arc<dyn Store>,
+}
+
+pub fn internal(e: impl std::fmt::Display) -> ApiError {
+    tracing::error!(error = %e, "internal error");
+    ApiError::server("An internal error occurred.")
+}
+
+pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(v).map_err(internal)
+}
+
+pub fn decode<T: DeserializeOwned>(kv: &KeyValue) -> Result<T, ApiError> {
+    serde_json::from_slice(&kv.value).map_err(|e| internal(format!("corrupt record {}: {e}", kv.key)))
+}
+
+impl Repo {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Repo { store }
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<Versioned<T>>, ApiError> {
+        match self.store.get(key).await.map_err(internal)? {
+            None => Ok(None),
+            Some(kv) => Ok(Some(Versioned { value: decode(&kv)?, mod_revision: kv.mod_revision })),
+        }
+    }
+
+    pub async fn list<T: DeserializeOwned>(&self, prefix: &str) -> Result<Vec<Versioned<T>>, ApiError> {
+        let kvs = self.store.range(prefix, None, None).await.map_err(internal)?;
+        kvs.iter()
+            .map(|kv| Ok(Versioned { value: decode(kv)?, mod_revision: kv.mod_revision }))
+            .collect()
+    }
+
+    /// Apply a transaction; `Ok(false)` when a compare failed.
+    pub async fn commit(&self, txn: TxnBuilder) -> Result<bool, ApiError> {
+        let r = self.store.txn(txn.txn).await.map_err(internal)?;
+        Ok(r.succeeded)
+    }
+}
+
+/// Builds a store transaction from typed records.
+#[derive(Default)]
+pub struct TxnBuilder {
+    pub txn: Txn,
+}
+
+impl TxnBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Require `key` to still be at `rev` (0 = absent).
+    pub fn expect(&mut self, key: &str, rev: u64) -> &mut Self {
+        self.txn.compares.push(Compare::ModRevision(key.to_string(), rev));
+        self
+    }
+    pub fn put<T: Serialize>(&mut self, key: &str, v: &T) -> Result<&mut Self, ApiError> {
+        self.txn.ops.push(Op::Put(key.to_string(), encode(v)?));
+        Ok(self)
+    }
+    pub fn delete(&mut self, key: &str) -> &mut Self {
+        self.txn.ops.push(Op::Delete(key.to_string()));
+        self
+    }
+    pub fn is_empty(&self) -> bool {
+        self.txn.ops.is_empty()
+    }
+}
