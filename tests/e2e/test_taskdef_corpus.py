@@ -40,6 +40,8 @@ EXPECTED_REJECTIONS = {
     "ecs-agent__agent__functional_tests__testdata__taskdefinitions__iam-roles__task-definition.json": _TEMPLATE,
     "ecs-agent__agent__functional_tests__testdata__taskdefinitions__network-stats__task-definition.json": _TEMPLATE,
     "ecs-agent__agent__functional_tests__testdata__taskdefinitions__v3-task-endpoint-validator__task-definition.json": _TEMPLATE,
+    "ecs-agent__agent__functional_tests__testdata__taskdefinitions__telemetry__task-definition.json": (
+        REJECT_CODES, "un-rendered template: task cpu '$$$$CPUSHARE$$$$' is not a CPU value"),
     "ecs-devguide__doc_source__example_task_definitions.md__block8.json": (
         REJECT_CODES, "EC2-compatible (no requiresCompatibilities) and no memory at task level nor in any container"),
     "ecs-devguide__doc_source__wfsx-volumes.md__block1.json": (

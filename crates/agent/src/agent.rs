@@ -240,6 +240,11 @@ pub async fn run(
             },
             Err(e) if e.is_transient() => {
                 warn!(error = %e, "registration failed; retrying");
+                // Known host: keep reconciling to the persisted desired state
+                // while the control plane is away.
+                if reconciler.instance_arn().is_some() {
+                    reconciler.converge(clock.now()).await?;
+                }
                 tokio::select! {
                     _ = tokio::time::sleep(backoff) => {}
                     _ = &mut shutdown => return Ok(()),
@@ -276,11 +281,18 @@ pub async fn run(
                     wait_seconds: wait,
                     observed: None,
                 };
+                let asked = tokio::time::Instant::now();
                 match client.sync(&req).await {
                     Ok(resp) => {
                         backoff = Duration::from_millis(100);
+                        // A server that answers at once without news must
+                        // not turn the long-poll into a busy loop.
+                        let idle = resp.desired.is_none() && resp.registered;
                         if tx.send(resp).await.is_err() {
                             return;
+                        }
+                        if idle && asked.elapsed() < Duration::from_millis(100) {
+                            tokio::time::sleep(Duration::from_millis(250)).await;
                         }
                     }
                     Err(e) => {

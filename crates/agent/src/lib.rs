@@ -17,6 +17,8 @@ pub mod spec;
 pub mod state;
 
 #[cfg(test)]
+mod agent_tests;
+#[cfg(test)]
 mod reconcile_tests;
 
 pub use agent::{run, AgentConfig, AgentError};

@@ -397,17 +397,15 @@ impl TaskState {
         }
 
         // An essential container that exited stops the task.
-        if let Some(c) = self.containers.iter().find(|c| {
+        let essential_exited = self.containers.iter().any(|c| {
             c.phase == ContainerPhase::Stopped && self.essential(&c.name) && !c.stop_requested
-        }) {
-            let _ = c;
-            if self.phase < TaskPhase::Stopping {
-                self.fail(
-                    StopCode::EssentialContainerExited,
-                    ESSENTIAL_EXITED.to_string(),
-                    now,
-                );
-            }
+        });
+        if essential_exited && self.phase < TaskPhase::Stopping {
+            self.fail(
+                StopCode::EssentialContainerExited,
+                ESSENTIAL_EXITED.to_string(),
+                now,
+            );
         }
 
         if !want_running && self.phase < TaskPhase::Stopping {
@@ -840,10 +838,10 @@ impl Reconciler {
                     .collect()
             })
             .unwrap_or_default();
+        // Tasks already desired STOPPED are taken too, so that the control
+        // plane hears STOPPED for them (at once when nothing ever ran).
         for (arn, t) in &desired {
-            if !self.state.tasks.contains_key(arn)
-                && (t.desired_status == DesiredStatus::Running || by_task.contains_key(arn))
-            {
+            if !self.state.tasks.contains_key(arn) {
                 info!(task = %arn, "new task");
                 self.state
                     .tasks

@@ -447,3 +447,16 @@ async fn deregistration_stops_everything() {
     assert!(c.r.all_stopped());
     assert_eq!(c.r.task(ARN).unwrap().phase, TaskPhase::Stopped);
 }
+
+#[tokio::test]
+async fn a_task_desired_stopped_before_it_ran_reports_stopped() {
+    let mut t = task(vec![container("app")]);
+    t.desired_status = DesiredStatus::Stopped;
+    let mut c = ctx(t);
+    c.converge(1.0).await;
+    let o = c.obs();
+    assert_eq!(o.last_status, TaskStatus::Stopped);
+    assert_eq!(o.containers[0].last_status, ContainerStatus::Stopped);
+    assert_eq!(c.fake.create_count(), 0);
+    assert!(c.fake.pulls().is_empty());
+}

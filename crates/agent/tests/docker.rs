@@ -103,10 +103,8 @@ async fn setup() -> Option<Arc<DockerRuntime>> {
 }
 
 fn now() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs_f64()
+    use gantry_agent::clock::Clock;
+    gantry_agent::clock::SystemClock.now()
 }
 
 fn task(test: &str, containers: Vec<ContainerSpec>) -> DesiredTask {
@@ -350,4 +348,134 @@ async fn essential_container_exit_stops_the_task() {
     let code = |n: &str| o.containers.iter().find(|c| c.name == n).unwrap().exit_code;
     assert_eq!(code("main"), Some(3));
     assert_eq!(code("side"), Some(143));
+}
+
+#[tokio::test]
+async fn healthy_dependency_links_and_task_volume() {
+    let Some(rt) = setup().await else { return };
+    let test = "agent-healthy-links";
+    let _cleanup = Cleanup(test.into());
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = Reconciler::new(
+        rt.clone(),
+        StateStore::new(dir.path()),
+        ReconcilerConfig {
+            cleanup_delay: Duration::ZERO,
+        },
+    )
+    .unwrap();
+    r.set_instance_arn(format!(
+        "arn:aws:ecs:us-east-1:123456789012:container-instance/itest/{test}-{}",
+        uuid::Uuid::new_v4().simple()
+    ))
+    .unwrap();
+    let mount = gantry_agent_api::MountPoint {
+        source_volume: "data".into(),
+        container_path: "/data".into(),
+        read_only: false,
+    };
+    let db = ContainerSpec {
+        name: "db".into(),
+        image: IMAGE.into(),
+        essential: true,
+        command: Some(vec![
+            "sh".into(),
+            "-c".into(),
+            "trap 'exit 0' TERM; sleep 1; echo hi > /data/x; sleep 300 & wait $!".into(),
+        ]),
+        mount_points: vec![mount.clone()],
+        health_check: Some(gantry_agent_api::HealthCheck {
+            command: vec!["CMD-SHELL".into(), "test -f /data/x".into()],
+            interval: 1,
+            timeout: 1,
+            retries: 1,
+            start_period: 0,
+        }),
+        stop_timeout: Some(5),
+        ..Default::default()
+    };
+    let app = ContainerSpec {
+        name: "app".into(),
+        image: IMAGE.into(),
+        essential: true,
+        command: Some(vec![
+            "sh".into(),
+            "-c".into(),
+            "trap 'exit 0' TERM; sleep 300 & wait $!".into(),
+        ]),
+        mount_points: vec![mount],
+        links: vec!["db:database".into()],
+        depends_on: vec![gantry_agent_api::Dependency {
+            container_name: "db".into(),
+            condition: gantry_agent_api::DependencyCondition::Healthy,
+        }],
+        stop_timeout: Some(5),
+        ..Default::default()
+    };
+    let mut t = task(test, vec![db, app]);
+    t.volumes = vec![gantry_agent_api::VolumeSpec {
+        name: "data".into(),
+        host_source_path: None,
+        docker: Some(gantry_agent_api::DockerVolume {
+            scope: "task".into(),
+            autoprovision: false,
+            driver: None,
+            driver_opts: Default::default(),
+            labels: [(TEST_LABEL.to_string(), test.to_string())].into(),
+        }),
+    }];
+    let arn = t.task_arn.clone();
+    let volume = format!("ecs-{}-data", arn.rsplit('/').next().unwrap());
+    r.set_desired(DesiredState {
+        generation: 1,
+        tasks: vec![t.clone()],
+    })
+    .unwrap();
+
+    // app waits for db to become HEALTHY (about 2 s).
+    let o = until(&mut r, &arn, 60, |o| o.last_status != TaskStatus::Pending).await;
+    assert_eq!(o.last_status, TaskStatus::Running, "{o:#?}");
+    let db = o.containers.iter().find(|c| c.name == "db").unwrap();
+    assert_eq!(
+        db.health_status,
+        Some(gantry_agent_api::HealthStatus::Healthy)
+    );
+    let app = o.containers.iter().find(|c| c.name == "app").unwrap();
+    let raw = rt
+        .docker()
+        .inspect_container(app.runtime_id.as_deref().unwrap(), None)
+        .await
+        .unwrap();
+    let links = raw.host_config.unwrap().links.unwrap_or_default();
+    assert!(links.iter().any(|l| l.ends_with("/database")), "{links:?}");
+    let mounts = raw.mounts.unwrap_or_default();
+    assert!(
+        mounts
+            .iter()
+            .any(|m| m.name.as_deref() == Some(volume.as_str())),
+        "{mounts:?}"
+    );
+
+    // Stop: dependents first; the task volume goes with the task.
+    let mut stopped = t;
+    stopped.desired_status = DesiredStatus::Stopped;
+    r.set_desired(DesiredState {
+        generation: 2,
+        tasks: vec![stopped],
+    })
+    .unwrap();
+    let o = until(&mut r, &arn, 30, |o| o.last_status == TaskStatus::Stopped).await;
+    assert!(
+        o.containers.iter().all(|c| c.exit_code == Some(0)),
+        "{o:#?}"
+    );
+    r.converge(now()).await.unwrap();
+    let vols = Command::new("docker")
+        .args(["volume", "ls", "-q"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&vols.stdout).contains(&volume),
+        "task volume removed"
+    );
 }

@@ -2,10 +2,10 @@
 //! handlers, reconcilers and the agent sync endpoint.
 
 pub mod auth;
-pub mod credentials;
-pub mod http;
 pub mod clock;
+pub mod credentials;
 pub mod ecs;
 pub mod hosts;
+pub mod http;
 pub mod server;
 pub mod state;

@@ -47,8 +47,16 @@ impl Server {
         root: &LoadedCredentials,
     ) -> Result<Server, ServerError> {
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-        let partition = Partition { account_id: identity.account_id.clone(), region: identity.region.clone() };
-        let ecs = Arc::new(EcsService::new(Repo::new(store), partition, clock, Arc::new(HostNotifier::new())));
+        let partition = Partition {
+            account_id: identity.account_id.clone(),
+            region: identity.region.clone(),
+        };
+        let ecs = Arc::new(EcsService::new(
+            Repo::new(store),
+            partition,
+            clock,
+            Arc::new(HostNotifier::new()),
+        ));
         ensure_default_cluster(&ecs, &identity, &root.credentials.access_key_id).await?;
         let resolver = Arc::new(StaticCredentials::root(
             &identity.account_id,
@@ -59,7 +67,10 @@ impl Server {
         let ready: Arc<AtomicBool> = state.ready.clone();
         let listener = tokio::net::TcpListener::bind(listen)
             .await
-            .map_err(|source| ServerError::Bind { addr: listen, source })?;
+            .map_err(|source| ServerError::Bind {
+                addr: listen,
+                source,
+            })?;
         let local_addr = listener.local_addr().map_err(ServerError::Io)?;
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         ready.store(true, Ordering::SeqCst);
@@ -67,7 +78,12 @@ impl Server {
             let _ = rx.await;
         }));
         tracing::info!(addr = %local_addr, "control plane listening");
-        Ok(Server { local_addr, ecs, shutdown: Some(tx), handle })
+        Ok(Server {
+            local_addr,
+            ecs,
+            shutdown: Some(tx),
+            handle,
+        })
     }
 
     /// Stop accepting requests and wait for in-flight ones.
@@ -75,32 +91,54 @@ impl Server {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        self.handle.await.map_err(ServerError::Join)?.map_err(ServerError::Io)
+        self.handle
+            .await
+            .map_err(ServerError::Join)?
+            .map_err(ServerError::Io)
     }
 
     /// Wait until the server stops by itself (an I/O error).
     pub async fn wait(&mut self) -> Result<(), ServerError> {
-        (&mut self.handle).await.map_err(ServerError::Join)?.map_err(ServerError::Io)
+        (&mut self.handle)
+            .await
+            .map_err(ServerError::Join)?
+            .map_err(ServerError::Io)
     }
 }
 
-async fn ensure_default_cluster(ecs: &EcsService, identity: &ServerIdentity, key: &str) -> Result<(), ServerError> {
+async fn ensure_default_cluster(
+    ecs: &EcsService,
+    identity: &ServerIdentity,
+    key: &str,
+) -> Result<(), ServerError> {
     let ctx = RequestContext {
         request_id: "startup".to_string(),
         principal: crate::auth::Principal::root(&identity.account_id, key),
         source_ip: None,
     };
     let exists = ecs
-        .handle(&ctx, "DescribeClusters", bytes::Bytes::from_static(br#"{"clusters":["default"]}"#))
+        .handle(
+            &ctx,
+            "DescribeClusters",
+            bytes::Bytes::from_static(br#"{"clusters":["default"]}"#),
+        )
         .await
-        .map_err(|e| ServerError::DefaultCluster { message: e.to_string() })?;
+        .map_err(|e| ServerError::DefaultCluster {
+            message: e.to_string(),
+        })?;
     let active = exists["clusters"]
         .as_array()
         .is_some_and(|c| c.iter().any(|c| c["status"] == "ACTIVE"));
     if !active {
-        ecs.handle(&ctx, "CreateCluster", bytes::Bytes::from_static(br#"{"clusterName":"default"}"#))
-            .await
-            .map_err(|e| ServerError::DefaultCluster { message: e.to_string() })?;
+        ecs.handle(
+            &ctx,
+            "CreateCluster",
+            bytes::Bytes::from_static(br#"{"clusterName":"default"}"#),
+        )
+        .await
+        .map_err(|e| ServerError::DefaultCluster {
+            message: e.to_string(),
+        })?;
     }
     Ok(())
 }

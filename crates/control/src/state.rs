@@ -150,7 +150,8 @@ pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>, ApiError> {
 }
 
 pub fn decode<T: DeserializeOwned>(kv: &KeyValue) -> Result<T, ApiError> {
-    serde_json::from_slice(&kv.value).map_err(|e| internal(format!("corrupt record {}: {e}", kv.key)))
+    serde_json::from_slice(&kv.value)
+        .map_err(|e| internal(format!("corrupt record {}: {e}", kv.key)))
 }
 
 impl Repo {
@@ -158,17 +159,35 @@ impl Repo {
         Repo { store }
     }
 
-    pub async fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<Versioned<T>>, ApiError> {
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<Versioned<T>>, ApiError> {
         match self.store.get(key).await.map_err(internal)? {
             None => Ok(None),
-            Some(kv) => Ok(Some(Versioned { value: decode(&kv)?, mod_revision: kv.mod_revision })),
+            Some(kv) => Ok(Some(Versioned {
+                value: decode(&kv)?,
+                mod_revision: kv.mod_revision,
+            })),
         }
     }
 
-    pub async fn list<T: DeserializeOwned>(&self, prefix: &str) -> Result<Vec<Versioned<T>>, ApiError> {
-        let kvs = self.store.range(prefix, None, None).await.map_err(internal)?;
+    pub async fn list<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<Versioned<T>>, ApiError> {
+        let kvs = self
+            .store
+            .range(prefix, None, None)
+            .await
+            .map_err(internal)?;
         kvs.iter()
-            .map(|kv| Ok(Versioned { value: decode(kv)?, mod_revision: kv.mod_revision }))
+            .map(|kv| {
+                Ok(Versioned {
+                    value: decode(kv)?,
+                    mod_revision: kv.mod_revision,
+                })
+            })
             .collect()
     }
 
@@ -191,7 +210,9 @@ impl TxnBuilder {
     }
     /// Require `key` to still be at `rev` (0 = absent).
     pub fn expect(&mut self, key: &str, rev: u64) -> &mut Self {
-        self.txn.compares.push(Compare::ModRevision(key.to_string(), rev));
+        self.txn
+            .compares
+            .push(Compare::ModRevision(key.to_string(), rev));
         self
     }
     pub fn put<T: Serialize>(&mut self, key: &str, v: &T) -> Result<&mut Self, ApiError> {

@@ -10,7 +10,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "gantry", version, about = "A self-hosted orchestrator that speaks the Amazon ECS API")]
+#[command(
+    name = "gantry",
+    version,
+    about = "A self-hosted orchestrator that speaks the Amazon ECS API"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -70,7 +74,10 @@ struct AgentArgs {
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("GANTRY_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 fn parse_attribute(s: &str) -> (String, Option<String>) {
@@ -80,22 +87,39 @@ fn parse_attribute(s: &str) -> (String, Option<String>) {
     }
 }
 
-async fn start_server(args: &ServerArgs) -> Result<(Server, gantry_control::credentials::LoadedCredentials, ServerIdentity)> {
-    let identity = ServerIdentity::from_env().context("invalid GANTRY_ACCOUNT_ID / GANTRY_REGION")?;
+async fn start_server(
+    args: &ServerArgs,
+) -> Result<(
+    Server,
+    gantry_control::credentials::LoadedCredentials,
+    ServerIdentity,
+)> {
+    let identity =
+        ServerIdentity::from_env().context("invalid GANTRY_ACCOUNT_ID / GANTRY_REGION")?;
     std::fs::create_dir_all(&args.data_dir)
         .with_context(|| format!("cannot create data dir {}", args.data_dir.display()))?;
     let creds = load_root_credentials(&args.data_dir).context("cannot load root credentials")?;
-    let store = gantry_store_redb::RedbStore::open(&args.data_dir.join("gantry.redb"))
-        .await
+    let db = args.data_dir.join("gantry.redb");
+    let store = tokio::task::spawn_blocking(move || gantry_store_redb::RedbStore::open(&db))
+        .await?
         .context("cannot open the store")?;
     let server = Server::start(args.listen, Arc::new(store), identity.clone(), &creds).await?;
     let endpoint = format!("http://{}", server.local_addr);
     if creds.generated() {
-        println!("Generated root credentials (also in {}):", args.data_dir.join("credentials").display());
+        println!(
+            "Generated root credentials (also in {}):",
+            args.data_dir.join("credentials").display()
+        );
         println!("  AWS_ACCESS_KEY_ID={}", creds.credentials.access_key_id);
-        println!("  AWS_SECRET_ACCESS_KEY={}", creds.credentials.secret_access_key);
+        println!(
+            "  AWS_SECRET_ACCESS_KEY={}",
+            creds.credentials.secret_access_key
+        );
     }
-    println!("Gantry ECS endpoint: {endpoint}  (account {}, region {})", identity.account_id, identity.region);
+    println!(
+        "Gantry ECS endpoint: {endpoint}  (account {}, region {})",
+        identity.account_id, identity.region
+    );
     println!(
         "Try: AWS_SHARED_CREDENTIALS_FILE={} aws ecs list-clusters --endpoint-url {endpoint} --region {}",
         args.data_dir.join("credentials").display(),
@@ -108,13 +132,14 @@ async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(t) => t,
-            Err(_) => {
-                let _ = ctrl_c.await;
-                return;
-            }
-        };
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(t) => t,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = ctrl_c => {}
             _ = term.recv() => {}
@@ -126,6 +151,7 @@ async fn shutdown_signal() {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn agent_config(
     endpoints: Vec<String>,
     cluster: String,
@@ -138,7 +164,10 @@ fn agent_config(
     cpu: Option<i64>,
     memory: Option<i64>,
 ) -> gantry_agent::AgentConfig {
-    let mut c = gantry_agent::AgentConfig::new(endpoints, cluster, data_dir.to_path_buf(), region, access_key_id, secret_access_key);
+    let mut c = gantry_agent::AgentConfig::new(endpoints, cluster, data_dir.to_path_buf());
+    c.region = region;
+    c.access_key_id = access_key_id;
+    c.secret_access_key = secret_access_key;
     c.session_token = session_token;
     c.attributes = attributes;
     c.cpu_override = cpu;
@@ -148,7 +177,9 @@ fn agent_config(
 
 async fn run_up(args: ServerArgs) -> Result<()> {
     let (server, creds, identity) = start_server(&args).await?;
-    let runtime = gantry_agent::DockerRuntime::connect().await.context("cannot reach the Docker Engine")?;
+    let runtime = gantry_agent::DockerRuntime::connect()
+        .await
+        .context("cannot reach the Docker Engine")?;
     let config = agent_config(
         vec![format!("http://{}", server.local_addr)],
         "default".to_string(),
@@ -192,15 +223,24 @@ async fn run_server(args: ServerArgs) -> Result<()> {
 /// credentials file (`AWS_SHARED_CREDENTIALS_FILE` or `~/.aws/credentials`,
 /// profile `AWS_PROFILE` or `default`).
 fn agent_credentials() -> Result<(String, String, Option<String>)> {
-    if let (Ok(k), Ok(s)) = (std::env::var("AWS_ACCESS_KEY_ID"), std::env::var("AWS_SECRET_ACCESS_KEY")) {
+    if let (Ok(k), Ok(s)) = (
+        std::env::var("AWS_ACCESS_KEY_ID"),
+        std::env::var("AWS_SECRET_ACCESS_KEY"),
+    ) {
         return Ok((k, s, std::env::var("AWS_SESSION_TOKEN").ok()));
     }
-    let path = std::env::var("AWS_SHARED_CREDENTIALS_FILE").map(PathBuf::from).unwrap_or_else(|_| {
-        PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".aws/credentials")
-    });
+    let path = std::env::var("AWS_SHARED_CREDENTIALS_FILE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".aws/credentials")
+        });
     let profile = std::env::var("AWS_PROFILE").unwrap_or_else(|_| "default".to_string());
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("no AWS credentials in the environment and cannot read {}", path.display()))?;
+    let text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "no AWS credentials in the environment and cannot read {}",
+            path.display()
+        )
+    })?;
     let mut in_profile = false;
     let (mut key, mut secret, mut token) = (None, None, None);
     for line in text.lines() {
@@ -223,13 +263,17 @@ fn agent_credentials() -> Result<(String, String, Option<String>)> {
     }
     match (key, secret) {
         (Some(k), Some(s)) => Ok((k, s, token)),
-        _ => bail!("profile [{profile}] in {} has no access key", path.display()),
+        _ => bail!(
+            "profile [{profile}] in {} has no access key",
+            path.display()
+        ),
     }
 }
 
 async fn run_agent(args: AgentArgs) -> Result<()> {
     let (key, secret, token) = agent_credentials()?;
-    let mut attributes: Vec<(String, Option<String>)> = args.attributes.iter().map(|a| parse_attribute(a)).collect();
+    let mut attributes: Vec<(String, Option<String>)> =
+        args.attributes.iter().map(|a| parse_attribute(a)).collect();
     if let Some(az) = &args.availability_zone {
         attributes.push(("ecs.availability-zone".to_string(), Some(az.clone())));
     }
@@ -248,7 +292,9 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
         args.cpu,
         args.memory,
     );
-    let runtime = gantry_agent::DockerRuntime::connect().await.context("cannot reach the Docker Engine")?;
+    let runtime = gantry_agent::DockerRuntime::connect()
+        .await
+        .context("cannot reach the Docker Engine")?;
     gantry_agent::run(config, Arc::new(runtime), shutdown_signal()).await?;
     Ok(())
 }
@@ -256,7 +302,9 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
 fn main() -> Result<()> {
     let cli = Cli::parse();
     init_tracing();
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     rt.block_on(async move {
         match cli.command {
             Command::Up(a) => run_up(a).await,

@@ -11,13 +11,16 @@ use super::EcsService;
 use crate::http::{AgentHandler, RequestContext};
 use crate::state::{instance_key, task_key, InstanceRecord, TaskRecord, TxnBuilder, Versioned};
 use async_trait::async_trait;
-use gantry_agent_api::{self as agent, ContainerStatus, DesiredState, SyncRequest, SyncResponse, TaskObservation};
+use gantry_agent_api::{
+    self as agent, ContainerStatus, DesiredState, SyncRequest, SyncResponse, TaskObservation,
+};
 use gantry_api_types::{ecs, ApiError};
 use gantry_model::task::TaskStatus;
 use std::time::Duration;
 
 fn parse_status(s: Option<&str>) -> TaskStatus {
-    s.and_then(TaskStatus::from_wire).unwrap_or(TaskStatus::Provisioning)
+    s.and_then(TaskStatus::from_wire)
+        .unwrap_or(TaskStatus::Provisioning)
 }
 
 fn container_rank(s: Option<&str>) -> u8 {
@@ -61,11 +64,10 @@ pub(crate) fn apply_observation(task: &mut ecs::Task, obs: &TaskObservation, now
     let next = gantry_model::task::advance(current, observed).unwrap_or(current);
     task.last_status = Some(next.as_str().to_string());
     for co in &obs.containers {
-        let Some(c) = task
-            .containers
-            .as_mut()
-            .and_then(|cs| cs.iter_mut().find(|c| c.name.as_deref() == Some(co.name.as_str())))
-        else {
+        let Some(c) = task.containers.as_mut().and_then(|cs| {
+            cs.iter_mut()
+                .find(|c| c.name.as_deref() == Some(co.name.as_str()))
+        }) else {
             continue;
         };
         if co.runtime_id.is_some() {
@@ -107,11 +109,18 @@ pub(crate) fn apply_observation(task: &mut ecs::Task, obs: &TaskObservation, now
     }
     // Task health: essential containers with health checks decide.
     if let Some(cs) = &task.containers {
-        let checked: Vec<&ecs::Container> = cs.iter().filter(|c| c.health_status.is_some()).collect();
+        let checked: Vec<&ecs::Container> =
+            cs.iter().filter(|c| c.health_status.is_some()).collect();
         if !checked.is_empty() {
-            let hs = if checked.iter().any(|c| c.health_status == Some(ecs::HealthStatus::Unhealthy)) {
+            let hs = if checked
+                .iter()
+                .any(|c| c.health_status == Some(ecs::HealthStatus::Unhealthy))
+            {
                 ecs::HealthStatus::Unhealthy
-            } else if checked.iter().all(|c| c.health_status == Some(ecs::HealthStatus::Healthy)) {
+            } else if checked
+                .iter()
+                .all(|c| c.health_status == Some(ecs::HealthStatus::Healthy))
+            {
                 ecs::HealthStatus::Healthy
             } else {
                 ecs::HealthStatus::Unknown
@@ -178,14 +187,20 @@ pub(crate) fn apply_observation(task: &mut ecs::Task, obs: &TaskObservation, now
 }
 
 impl EcsService {
-    async fn apply_report(&self, inst: &Versioned<InstanceRecord>, tasks: &[TaskObservation]) -> Result<(), ApiError> {
+    async fn apply_report(
+        &self,
+        inst: &Versioned<InstanceRecord>,
+        tasks: &[TaskObservation],
+    ) -> Result<(), ApiError> {
         let now = self.now();
         let mut t = TxnBuilder::new();
         let mut iv = inst.value.clone();
         let mut inst_changed = false;
         let mut generation_bump = false;
         for obs in tasks {
-            let Ok(id) = gantry_model::arn::task_id(&obs.task_arn) else { continue };
+            let Ok(id) = gantry_model::arn::task_id(&obs.task_arn) else {
+                continue;
+            };
             let key = task_key(&iv.cluster, &id);
             let rec: Option<Versioned<TaskRecord>> = self.repo.get(&key).await?;
             let Some(rec) = rec else { continue };
@@ -236,7 +251,8 @@ impl EcsService {
     async fn desired_state(&self, inst: &InstanceRecord) -> Result<DesiredState, ApiError> {
         let mut tasks = vec![];
         for id in inst.reservations.keys() {
-            let rec: Option<Versioned<TaskRecord>> = self.repo.get(&task_key(&inst.cluster, id)).await?;
+            let rec: Option<Versioned<TaskRecord>> =
+                self.repo.get(&task_key(&inst.cluster, id)).await?;
             if let Some(r) = rec {
                 let mut d = r.value.desired;
                 if r.value.task.desired_status.as_deref() == Some("STOPPED") {
@@ -245,28 +261,52 @@ impl EcsService {
                 tasks.push(d);
             }
         }
-        Ok(DesiredState { generation: inst.generation, tasks })
+        Ok(DesiredState {
+            generation: inst.generation,
+            tasks,
+        })
     }
 
-    async fn load_instance(&self, req: &SyncRequest) -> Result<Option<Versioned<InstanceRecord>>, ApiError> {
+    async fn load_instance(
+        &self,
+        req: &SyncRequest,
+    ) -> Result<Option<Versioned<InstanceRecord>>, ApiError> {
         let cluster = self.cluster_name(Some(&req.cluster))?;
-        self.find_instance(&cluster, &req.container_instance_arn).await
+        self.find_instance(&cluster, &req.container_instance_arn)
+            .await
     }
 }
 
 #[async_trait]
 impl AgentHandler for EcsService {
-    async fn sync(&self, _ctx: &RequestContext, req: SyncRequest) -> Result<SyncResponse, ApiError> {
+    async fn sync(
+        &self,
+        _ctx: &RequestContext,
+        req: SyncRequest,
+    ) -> Result<SyncResponse, ApiError> {
         let now = self.now();
         let inst = match self.load_instance(&req).await? {
             Some(i) if i.value.instance.status.as_deref() != Some("INACTIVE") => i,
-            _ => return Ok(SyncResponse { generation: 0, desired: None, registered: false }),
+            _ => {
+                return Ok(SyncResponse {
+                    generation: 0,
+                    desired: None,
+                    registered: false,
+                })
+            }
         };
         self.hosts.seen(&inst.value.id, now);
         if req.observed.is_some() || inst.value.instance.agent_connected != Some(true) {
             let _g = self.write.lock().await;
-            let fresh = self.load_instance(&req).await?.ok_or_else(|| ApiError::server("instance vanished"))?;
-            let tasks = req.observed.as_ref().map(|o| o.tasks.as_slice()).unwrap_or_default();
+            let fresh = self
+                .load_instance(&req)
+                .await?
+                .ok_or_else(|| ApiError::server("instance vanished"))?;
+            let tasks = req
+                .observed
+                .as_ref()
+                .map(|o| o.tasks.as_slice())
+                .unwrap_or_default();
             self.apply_report(&fresh, tasks).await?;
         }
         let notify = self.hosts.get(&inst.value.id);
@@ -278,14 +318,28 @@ impl AgentHandler for EcsService {
             notified.as_mut().enable();
             let cur = match self.load_instance(&req).await? {
                 Some(i) if i.value.instance.status.as_deref() != Some("INACTIVE") => i,
-                _ => return Ok(SyncResponse { generation: 0, desired: None, registered: false }),
+                _ => {
+                    return Ok(SyncResponse {
+                        generation: 0,
+                        desired: None,
+                        registered: false,
+                    })
+                }
             };
             if cur.value.generation != req.known_generation {
                 let desired = self.desired_state(&cur.value).await?;
-                return Ok(SyncResponse { generation: cur.value.generation, desired: Some(desired), registered: true });
+                return Ok(SyncResponse {
+                    generation: cur.value.generation,
+                    desired: Some(desired),
+                    registered: true,
+                });
             }
             if tokio::time::Instant::now() >= deadline {
-                return Ok(SyncResponse { generation: cur.value.generation, desired: None, registered: true });
+                return Ok(SyncResponse {
+                    generation: cur.value.generation,
+                    desired: None,
+                    registered: true,
+                });
             }
             tokio::select! {
                 biased;

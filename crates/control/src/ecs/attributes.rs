@@ -13,7 +13,9 @@ const MAX_CUSTOM_ATTRIBUTES: usize = 10;
 fn check_target_type(a: &ecs::Attribute) -> Result<(), ApiError> {
     match a.target_type.as_ref().map(|t| t.as_str()) {
         None | Some("container-instance") => Ok(()),
-        Some(other) => Err(ApiError::invalid_parameter(format!("Invalid targetType {other}."))),
+        Some(other) => Err(ApiError::invalid_parameter(format!(
+            "Invalid targetType {other}."
+        ))),
     }
 }
 
@@ -25,24 +27,32 @@ impl EcsService {
         attrs: &[ecs::Attribute],
     ) -> Result<BTreeMap<String, (Versioned<InstanceRecord>, Vec<ecs::Attribute>)>, ApiError> {
         if attrs.is_empty() || attrs.len() > 10 {
-            return Err(ApiError::invalid_parameter("attributes must contain between 1 and 10 items."));
+            return Err(ApiError::invalid_parameter(
+                "attributes must contain between 1 and 10 items.",
+            ));
         }
-        let mut out: BTreeMap<String, (Versioned<InstanceRecord>, Vec<ecs::Attribute>)> = BTreeMap::new();
+        let mut out: BTreeMap<String, (Versioned<InstanceRecord>, Vec<ecs::Attribute>)> =
+            BTreeMap::new();
         for a in attrs {
             check_target_type(a)?;
             super::validate_attribute(a)?;
-            let target = a
-                .target_id
-                .as_deref()
-                .ok_or_else(|| ApiError::invalid_parameter("Attribute targetId must be specified."))?;
+            let target = a.target_id.as_deref().ok_or_else(|| {
+                ApiError::invalid_parameter("Attribute targetId must be specified.")
+            })?;
             let rec = self
                 .find_instance(cluster, target)
                 .await?
                 .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
                 .ok_or_else(|| {
-                    ApiError::client("TargetNotFoundException", format!("Could not find the target {target}."))
+                    ApiError::client(
+                        "TargetNotFoundException",
+                        format!("Could not find the target {target}."),
+                    )
                 })?;
-            out.entry(rec.value.id.clone()).or_insert_with(|| (rec, vec![])).1.push(a.clone());
+            out.entry(rec.value.id.clone())
+                .or_insert_with(|| (rec, vec![]))
+                .1
+                .push(a.clone());
         }
         Ok(out)
     }
@@ -61,13 +71,23 @@ impl EcsService {
             let mut v = rec.value.clone();
             let mut list = v.instance.attributes.clone().unwrap_or_default();
             for a in attrs {
-                let stored = ecs::Attribute { name: a.name.clone(), value: a.value.clone(), target_type: None, target_id: None };
+                let stored = ecs::Attribute {
+                    name: a.name.clone(),
+                    value: a.value.clone(),
+                    target_type: None,
+                    target_id: None,
+                };
                 match list.iter_mut().find(|x| x.name == a.name) {
                     Some(x) => *x = stored,
                     None => list.push(stored),
                 }
             }
-            if list.iter().filter(|a| !is_builtin_attribute(&a.name)).count() > MAX_CUSTOM_ATTRIBUTES {
+            if list
+                .iter()
+                .filter(|a| !is_builtin_attribute(&a.name))
+                .count()
+                > MAX_CUSTOM_ATTRIBUTES
+            {
                 return Err(ApiError::client(
                     "AttributeLimitExceededException",
                     "You can apply up to 10 custom attributes for each resource.",
@@ -80,7 +100,9 @@ impl EcsService {
         if !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
-        Ok(ecs::PutAttributesResponse { attributes: Some(req.attributes) })
+        Ok(ecs::PutAttributesResponse {
+            attributes: Some(req.attributes),
+        })
     }
 
     pub(super) async fn delete_attributes(
@@ -104,7 +126,9 @@ impl EcsService {
         if !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
-        Ok(ecs::DeleteAttributesResponse { attributes: Some(req.attributes) })
+        Ok(ecs::DeleteAttributesResponse {
+            attributes: Some(req.attributes),
+        })
     }
 
     pub(super) async fn list_attributes(
@@ -115,18 +139,28 @@ impl EcsService {
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         self.active_cluster(&cluster).await?;
         if req.target_type.as_str() != "container-instance" {
-            return Err(ApiError::invalid_parameter("targetType must be container-instance."));
+            return Err(ApiError::invalid_parameter(
+                "targetType must be container-instance.",
+            ));
         }
         if req.attribute_value.is_some() && req.attribute_name.is_none() {
-            return Err(ApiError::invalid_parameter("attributeName must be specified with attributeValue."));
+            return Err(ApiError::invalid_parameter(
+                "attributeName must be specified with attributeValue.",
+            ));
         }
-        let all: Vec<Versioned<InstanceRecord>> = self.repo.list(&instance_prefix(&cluster)).await?;
+        let all: Vec<Versioned<InstanceRecord>> =
+            self.repo.list(&instance_prefix(&cluster)).await?;
         let mut out = vec![];
         for r in all {
             if r.value.instance.status.as_deref() == Some("INACTIVE") {
                 continue;
             }
-            let arn = r.value.instance.container_instance_arn.clone().unwrap_or_default();
+            let arn = r
+                .value
+                .instance
+                .container_instance_arn
+                .clone()
+                .unwrap_or_default();
             for a in r.value.instance.attributes.clone().unwrap_or_default() {
                 if req.attribute_name.as_ref().is_some_and(|n| n != &a.name) {
                     continue;
@@ -139,13 +173,22 @@ impl EcsService {
                     ecs::Attribute {
                         name: a.name,
                         value: a.value,
-                        target_type: Some(req.target_type.clone()),
+                        target_type: Some(req.target_type),
                         target_id: Some(arn.clone()),
                     },
                 ));
             }
         }
-        let (page, next) = paginate(out, |(k, _)| k.clone(), req.next_token.as_deref(), req.max_results, 100)?;
-        Ok(ecs::ListAttributesResponse { attributes: Some(page.into_iter().map(|(_, a)| a).collect()), next_token: next })
+        let (page, next) = paginate(
+            out,
+            |(k, _)| k.clone(),
+            req.next_token.as_deref(),
+            req.max_results,
+            100,
+        )?;
+        Ok(ecs::ListAttributesResponse {
+            attributes: Some(page.into_iter().map(|(_, a)| a).collect()),
+            next_token: next,
+        })
     }
 }

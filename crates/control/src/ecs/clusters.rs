@@ -4,7 +4,10 @@
 use super::pagination::paginate;
 use super::EcsService;
 use crate::http::RequestContext;
-use crate::state::{cluster_key, instance_prefix, task_prefix, ClusterRecord, InstanceRecord, TaskRecord, TxnBuilder, Versioned};
+use crate::state::{
+    cluster_key, instance_prefix, task_prefix, ClusterRecord, InstanceRecord, TaskRecord,
+    TxnBuilder, Versioned,
+};
 use gantry_api_types::{ecs, ApiError};
 
 const BUILTIN_PROVIDERS: [&str; 2] = ["FARGATE", "FARGATE_SPOT"];
@@ -43,12 +46,16 @@ fn validate_providers(
         }
         if let Some(w) = item.weight {
             if !(0..=1000).contains(&w) {
-                return Err(ApiError::invalid_parameter("The capacity provider strategy weight must be between 0 and 1000."));
+                return Err(ApiError::invalid_parameter(
+                    "The capacity provider strategy weight must be between 0 and 1000.",
+                ));
             }
         }
         if let Some(b) = item.base {
             if !(0..=100000).contains(&b) {
-                return Err(ApiError::invalid_parameter("The capacity provider strategy base must be between 0 and 100000."));
+                return Err(ApiError::invalid_parameter(
+                    "The capacity provider strategy base must be between 0 and 100000.",
+                ));
             }
             if b > 0 {
                 with_base += 1;
@@ -69,7 +76,10 @@ impl EcsService {
         _ctx: &RequestContext,
         req: ecs::CreateClusterRequest,
     ) -> Result<ecs::CreateClusterResponse, ApiError> {
-        let name = req.cluster_name.clone().unwrap_or_else(|| "default".to_string());
+        let name = req
+            .cluster_name
+            .clone()
+            .unwrap_or_else(|| "default".to_string());
         if !gantry_model::names::is_valid_name(&name) {
             return Err(ApiError::invalid_parameter(
                 "Cluster name can only contain up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.",
@@ -80,7 +90,9 @@ impl EcsService {
         validate_settings(req.settings.as_deref().unwrap_or_default())?;
         validate_providers(
             req.capacity_providers.as_deref().unwrap_or_default(),
-            req.default_capacity_provider_strategy.as_deref().unwrap_or_default(),
+            req.default_capacity_provider_strategy
+                .as_deref()
+                .unwrap_or_default(),
         )?;
         let _g = self.write.lock().await;
         let key = cluster_key(&name);
@@ -88,7 +100,9 @@ impl EcsService {
         if let Some(e) = &existing {
             if e.value.cluster.status.as_deref() == Some("ACTIVE") {
                 // CreateCluster is idempotent for an ACTIVE cluster.
-                return Ok(ecs::CreateClusterResponse { cluster: Some(self.render_cluster(&e.value, &[]).await?) });
+                return Ok(ecs::CreateClusterResponse {
+                    cluster: Some(self.render_cluster(&e.value, &[]).await?),
+                });
             }
         }
         let cluster = ecs::Cluster {
@@ -97,37 +111,58 @@ impl EcsService {
             status: Some("ACTIVE".to_string()),
             tags: Some(tags),
             settings: Some(req.settings.clone().unwrap_or_else(|| {
-                vec![ecs::ClusterSetting { name: Some(ecs::ClusterSettingName::ContainerInsights), value: Some("disabled".into()) }]
+                vec![ecs::ClusterSetting {
+                    name: Some(ecs::ClusterSettingName::ContainerInsights),
+                    value: Some("disabled".into()),
+                }]
             })),
             capacity_providers: Some(req.capacity_providers.clone().unwrap_or_default()),
-            default_capacity_provider_strategy: Some(req.default_capacity_provider_strategy.clone().unwrap_or_default()),
+            default_capacity_provider_strategy: Some(
+                req.default_capacity_provider_strategy
+                    .clone()
+                    .unwrap_or_default(),
+            ),
             configuration: req.configuration.clone(),
-            service_connect_defaults: req
-                .service_connect_defaults
-                .as_ref()
-                .map(|d| ecs::ClusterServiceConnectDefaults { namespace: Some(d.namespace.clone()) }),
+            service_connect_defaults: req.service_connect_defaults.as_ref().map(|d| {
+                ecs::ClusterServiceConnectDefaults {
+                    namespace: Some(d.namespace.clone()),
+                }
+            }),
             attachments: Some(vec![]),
             ..Default::default()
         };
         let rec = ClusterRecord { cluster };
         let mut t = TxnBuilder::new();
-        t.expect(&key, existing.map(|e| e.mod_revision).unwrap_or(0)).put(&key, &rec)?;
+        t.expect(&key, existing.map(|e| e.mod_revision).unwrap_or(0))
+            .put(&key, &rec)?;
         if !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
         tracing::info!(cluster = %name, "cluster created");
-        Ok(ecs::CreateClusterResponse { cluster: Some(self.render_cluster(&rec, &[]).await?) })
+        Ok(ecs::CreateClusterResponse {
+            cluster: Some(self.render_cluster(&rec, &[]).await?),
+        })
     }
 
     /// The wire cluster with computed counts; optional sections gated by `include`.
-    pub(super) async fn render_cluster(&self, rec: &ClusterRecord, include: &[String]) -> Result<ecs::Cluster, ApiError> {
+    pub(super) async fn render_cluster(
+        &self,
+        rec: &ClusterRecord,
+        include: &[String],
+    ) -> Result<ecs::Cluster, ApiError> {
         let mut c = rec.cluster.clone();
         let name = c.cluster_name.clone().unwrap_or_default();
-        let instances: Vec<Versioned<InstanceRecord>> = self.repo.list(&instance_prefix(&name)).await?;
+        let instances: Vec<Versioned<InstanceRecord>> =
+            self.repo.list(&instance_prefix(&name)).await?;
         let tasks: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&name)).await?;
         let registered = instances
             .iter()
-            .filter(|i| matches!(i.value.instance.status.as_deref(), Some("ACTIVE") | Some("DRAINING")))
+            .filter(|i| {
+                matches!(
+                    i.value.instance.status.as_deref(),
+                    Some("ACTIVE") | Some("DRAINING")
+                )
+            })
             .count();
         let mut running = 0;
         let mut pending = 0;
@@ -148,7 +183,10 @@ impl EcsService {
         c.pending_tasks_count = Some(pending);
         c.active_services_count = Some(0);
         if include.iter().any(|i| i == "STATISTICS") {
-            let kv = |n: &str, v: i32| ecs::KeyValuePair { name: Some(n.to_string()), value: Some(v.to_string()) };
+            let kv = |n: &str, v: i32| ecs::KeyValuePair {
+                name: Some(n.to_string()),
+                value: Some(v.to_string()),
+            };
             c.statistics = Some(vec![
                 kv("runningEC2TasksCount", running_ec2),
                 kv("runningFargateTasksCount", 0),
@@ -184,19 +222,33 @@ impl EcsService {
         _ctx: &RequestContext,
         req: ecs::DescribeClustersRequest,
     ) -> Result<ecs::DescribeClustersResponse, ApiError> {
-        let names = req.clusters.clone().unwrap_or_else(|| vec!["default".to_string()]);
+        let names = req
+            .clusters
+            .clone()
+            .unwrap_or_else(|| vec!["default".to_string()]);
         if names.len() > 100 {
-            return Err(ApiError::invalid_parameter("clusters can have at most 100 items."));
+            return Err(ApiError::invalid_parameter(
+                "clusters can have at most 100 items.",
+            ));
         }
-        let include: Vec<String> =
-            req.include.clone().unwrap_or_default().iter().map(|f| f.as_str().to_string()).collect();
+        let include: Vec<String> = req
+            .include
+            .clone()
+            .unwrap_or_default()
+            .iter()
+            .map(|f| f.as_str().to_string())
+            .collect();
         let mut clusters = vec![];
         let mut failures = vec![];
         for n in names {
             let name = match gantry_model::arn::cluster_name(Some(&n)) {
                 Ok(name) => name,
                 Err(_) => {
-                    failures.push(ecs::Failure { arn: Some(n.clone()), reason: Some("MISSING".into()), detail: None });
+                    failures.push(ecs::Failure {
+                        arn: Some(n.clone()),
+                        reason: Some("MISSING".into()),
+                        detail: None,
+                    });
                     continue;
                 }
             };
@@ -210,7 +262,10 @@ impl EcsService {
                 }),
             }
         }
-        Ok(ecs::DescribeClustersResponse { clusters: Some(clusters), failures: Some(failures) })
+        Ok(ecs::DescribeClustersResponse {
+            clusters: Some(clusters),
+            failures: Some(failures),
+        })
     }
 
     pub(super) async fn list_clusters(
@@ -224,8 +279,17 @@ impl EcsService {
             .filter(|r| r.value.cluster.status.as_deref() == Some("ACTIVE"))
             .filter_map(|r| r.value.cluster.cluster_arn)
             .collect();
-        let (page, next) = paginate(arns, |a| a.clone(), req.next_token.as_deref(), req.max_results, 100)?;
-        Ok(ecs::ListClustersResponse { cluster_arns: Some(page), next_token: next })
+        let (page, next) = paginate(
+            arns,
+            |a| a.clone(),
+            req.next_token.as_deref(),
+            req.max_results,
+            100,
+        )?;
+        Ok(ecs::ListClustersResponse {
+            cluster_arns: Some(page),
+            next_token: next,
+        })
     }
 
     pub(super) async fn delete_cluster(
@@ -236,18 +300,24 @@ impl EcsService {
         let name = self.cluster_name(Some(&req.cluster))?;
         let _g = self.write.lock().await;
         let rec = self.active_cluster(&name).await?;
-        let instances: Vec<Versioned<InstanceRecord>> = self.repo.list(&instance_prefix(&name)).await?;
-        if instances
-            .iter()
-            .any(|i| matches!(i.value.instance.status.as_deref(), Some("ACTIVE") | Some("DRAINING")))
-        {
+        let instances: Vec<Versioned<InstanceRecord>> =
+            self.repo.list(&instance_prefix(&name)).await?;
+        if instances.iter().any(|i| {
+            matches!(
+                i.value.instance.status.as_deref(),
+                Some("ACTIVE") | Some("DRAINING")
+            )
+        }) {
             return Err(ApiError::client(
                 "ClusterContainsContainerInstancesException",
                 "The Cluster cannot be deleted while Container Instances are active or draining.",
             ));
         }
         let tasks: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&name)).await?;
-        if tasks.iter().any(|t| t.value.task.last_status.as_deref() != Some("STOPPED")) {
+        if tasks
+            .iter()
+            .any(|t| t.value.task.last_status.as_deref() != Some("STOPPED"))
+        {
             return Err(ApiError::client(
                 "ClusterContainsTasksException",
                 "The Cluster cannot be deleted while Tasks are active.",
@@ -301,7 +371,9 @@ impl EcsService {
                     c.configuration = Some(conf.clone());
                 }
                 if let Some(d) = &req.service_connect_defaults {
-                    c.service_connect_defaults = Some(ecs::ClusterServiceConnectDefaults { namespace: Some(d.namespace.clone()) });
+                    c.service_connect_defaults = Some(ecs::ClusterServiceConnectDefaults {
+                        namespace: Some(d.namespace.clone()),
+                    });
                 }
                 Ok(())
             })
@@ -329,11 +401,15 @@ impl EcsService {
         _ctx: &RequestContext,
         req: ecs::PutClusterCapacityProvidersRequest,
     ) -> Result<ecs::PutClusterCapacityProvidersResponse, ApiError> {
-        validate_providers(&req.capacity_providers, &req.default_capacity_provider_strategy)?;
+        validate_providers(
+            &req.capacity_providers,
+            &req.default_capacity_provider_strategy,
+        )?;
         let c = self
             .modify_cluster(&req.cluster, |c| {
                 c.capacity_providers = Some(req.capacity_providers.clone());
-                c.default_capacity_provider_strategy = Some(req.default_capacity_provider_strategy.clone());
+                c.default_capacity_provider_strategy =
+                    Some(req.default_capacity_provider_strategy.clone());
                 Ok(())
             })
             .await?;

@@ -14,9 +14,14 @@ pub fn apply_overrides(
     let Some(o) = overrides else { return Ok(defs) };
     for co in o.container_overrides.clone().unwrap_or_default() {
         let name = co.name.clone().unwrap_or_default();
-        let def = defs.iter_mut().find(|d| d.name.as_deref() == Some(name.as_str())).ok_or_else(|| {
-            ApiError::invalid_parameter(format!("Override for container named {name} is not a container in the TaskDefinition."))
-        })?;
+        let def = defs
+            .iter_mut()
+            .find(|d| d.name.as_deref() == Some(name.as_str()))
+            .ok_or_else(|| {
+                ApiError::invalid_parameter(format!(
+                    "Override for container named {name} is not a container in the TaskDefinition."
+                ))
+            })?;
         if let Some(c) = co.command {
             def.command = Some(c);
         }
@@ -47,12 +52,18 @@ fn to_u32(v: Option<i32>) -> Option<u32> {
     v.and_then(|x| u32::try_from(x).ok())
 }
 
-fn container_spec(d: &ecs::ContainerDefinition, network_mode: agent::NetworkMode) -> agent::ContainerSpec {
+fn container_spec(
+    d: &ecs::ContainerDefinition,
+    network_mode: agent::NetworkMode,
+) -> agent::ContainerSpec {
     let kv = |list: &Option<Vec<ecs::KeyValuePair>>| -> Vec<agent::KeyValue> {
         list.clone()
             .unwrap_or_default()
             .into_iter()
-            .map(|p| agent::KeyValue { name: p.name.unwrap_or_default(), value: p.value.unwrap_or_default() })
+            .map(|p| agent::KeyValue {
+                name: p.name.unwrap_or_default(),
+                value: p.value.unwrap_or_default(),
+            })
             .collect()
     };
     let port_mappings = d
@@ -62,15 +73,25 @@ fn container_spec(d: &ecs::ContainerDefinition, network_mode: agent::NetworkMode
         .into_iter()
         .filter_map(|p| {
             let container_port = u16::try_from(p.container_port?).ok()?;
-            let mut host_port = p.host_port.and_then(|h| u16::try_from(h).ok()).filter(|h| *h != 0);
-            if matches!(network_mode, agent::NetworkMode::Host | agent::NetworkMode::Awsvpc) {
+            let mut host_port = p
+                .host_port
+                .and_then(|h| u16::try_from(h).ok())
+                .filter(|h| *h != 0);
+            if matches!(
+                network_mode,
+                agent::NetworkMode::Host | agent::NetworkMode::Awsvpc
+            ) {
                 host_port = Some(host_port.unwrap_or(container_port));
             }
             let protocol = match p.protocol.as_ref().map(|x| x.as_str()) {
                 Some("udp") => agent::Protocol::Udp,
                 _ => agent::Protocol::Tcp,
             };
-            Some(agent::PortMapping { container_port, host_port, protocol })
+            Some(agent::PortMapping {
+                container_port,
+                host_port,
+                protocol,
+            })
         })
         .collect();
     let health_check = d.health_check.as_ref().map(|h| agent::HealthCheck {
@@ -95,34 +116,50 @@ fn container_spec(d: &ecs::ContainerDefinition, network_mode: agent::NetworkMode
             },
         })
         .collect();
-    let linux_parameters = d.linux_parameters.as_ref().map(|lp| agent::LinuxParameters {
-        capabilities_add: lp.capabilities.as_ref().and_then(|c| c.add.clone()).unwrap_or_default(),
-        capabilities_drop: lp.capabilities.as_ref().and_then(|c| c.drop.clone()).unwrap_or_default(),
-        init_process_enabled: lp.init_process_enabled.unwrap_or(false),
-        shared_memory_size: to_u32(lp.shared_memory_size),
-        tmpfs: lp
-            .tmpfs
-            .clone()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|t| agent::Tmpfs {
-                container_path: t.container_path,
-                size: u32::try_from(t.size).unwrap_or(0),
-                mount_options: t.mount_options.unwrap_or_default(),
-            })
-            .collect(),
-        devices: lp
-            .devices
-            .clone()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|dev| agent::Device {
-                host_path: dev.host_path,
-                container_path: dev.container_path,
-                permissions: dev.permissions.unwrap_or_default().iter().map(|p| p.as_str().to_string()).collect(),
-            })
-            .collect(),
-    });
+    let linux_parameters = d
+        .linux_parameters
+        .as_ref()
+        .map(|lp| agent::LinuxParameters {
+            capabilities_add: lp
+                .capabilities
+                .as_ref()
+                .and_then(|c| c.add.clone())
+                .unwrap_or_default(),
+            capabilities_drop: lp
+                .capabilities
+                .as_ref()
+                .and_then(|c| c.drop.clone())
+                .unwrap_or_default(),
+            init_process_enabled: lp.init_process_enabled.unwrap_or(false),
+            shared_memory_size: to_u32(lp.shared_memory_size),
+            tmpfs: lp
+                .tmpfs
+                .clone()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| agent::Tmpfs {
+                    container_path: t.container_path,
+                    size: u32::try_from(t.size).unwrap_or(0),
+                    mount_options: t.mount_options.unwrap_or_default(),
+                })
+                .collect(),
+            devices: lp
+                .devices
+                .clone()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|dev| agent::Device {
+                    host_path: dev.host_path,
+                    container_path: dev.container_path,
+                    permissions: dev
+                        .permissions
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|p| p.as_str().to_string())
+                        .collect(),
+                })
+                .collect(),
+        });
     agent::ContainerSpec {
         name: d.name.clone().unwrap_or_default(),
         image: d.image.clone().unwrap_or_default(),
@@ -195,14 +232,23 @@ fn container_spec(d: &ecs::ContainerDefinition, network_mode: agent::NetworkMode
             .clone()
             .unwrap_or_default()
             .into_iter()
-            .map(|s| agent::KeyValue { name: s.namespace.unwrap_or_default(), value: s.value.unwrap_or_default() })
+            .map(|s| agent::KeyValue {
+                name: s.namespace.unwrap_or_default(),
+                value: s.value.unwrap_or_default(),
+            })
             .collect(),
         linux_parameters,
-        log_configuration: d.log_configuration.as_ref().map(|l| agent::LogConfiguration {
-            log_driver: l.log_driver.as_str().to_string(),
-            options: l.options.clone().unwrap_or_default(),
-        }),
-        repository_credentials: d.repository_credentials.as_ref().map(|r| r.credentials_parameter.clone()),
+        log_configuration: d
+            .log_configuration
+            .as_ref()
+            .map(|l| agent::LogConfiguration {
+                log_driver: l.log_driver.as_str().to_string(),
+                options: l.options.clone().unwrap_or_default(),
+            }),
+        repository_credentials: d
+            .repository_credentials
+            .as_ref()
+            .map(|r| r.credentials_parameter.clone()),
     }
 }
 
@@ -249,7 +295,10 @@ pub fn desired_task(i: DesiredInput<'_>) -> agent::DesiredTask {
                 name: v.name.unwrap_or_default(),
                 host_source_path: v.host.and_then(|h| h.source_path),
                 docker: v.docker_volume_configuration.map(|dv| agent::DockerVolume {
-                    scope: dv.scope.map(|s| s.as_str().to_string()).unwrap_or_else(|| "task".to_string()),
+                    scope: dv
+                        .scope
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_else(|| "task".to_string()),
                     autoprovision: dv.autoprovision.unwrap_or(false),
                     driver: dv.driver,
                     driver_opts: dv.driver_opts.unwrap_or_default(),

@@ -9,12 +9,15 @@ use gantry_api_types::{ecs, ApiError};
 use std::collections::BTreeSet;
 
 fn resource_int(resources: &[ecs::Resource], name: &str) -> Option<i64> {
-    resources.iter().find(|r| r.name.as_deref() == Some(name)).and_then(|r| {
-        r.integer_value
-            .map(i64::from)
-            .or(r.long_value)
-            .or(r.double_value.map(|d| d as i64))
-    })
+    resources
+        .iter()
+        .find(|r| r.name.as_deref() == Some(name))
+        .and_then(|r| {
+            r.integer_value
+                .map(i64::from)
+                .or(r.long_value)
+                .or(r.double_value.map(|d| d as i64))
+        })
 }
 
 fn resource_ports(resources: &[ecs::Resource], name: &str) -> Vec<u16> {
@@ -121,7 +124,9 @@ impl EcsService {
         let cpu = resource_int(&total, "CPU").unwrap_or(0);
         let memory = resource_int(&total, "MEMORY").unwrap_or(0);
         if cpu < 0 || memory < 0 {
-            return Err(ApiError::invalid_parameter("totalResources CPU and MEMORY must not be negative."));
+            return Err(ApiError::invalid_parameter(
+                "totalResources CPU and MEMORY must not be negative.",
+            ));
         }
         let mut attributes = req.attributes.clone().unwrap_or_default();
         for a in &attributes {
@@ -145,14 +150,20 @@ impl EcsService {
             .instance_identity_document
             .as_deref()
             .and_then(|d| serde_json::from_str::<serde_json::Value>(d).ok())
-            .and_then(|v| v.get("instanceId").and_then(|i| i.as_str()).map(str::to_string))
+            .and_then(|v| {
+                v.get("instanceId")
+                    .and_then(|i| i.as_str())
+                    .map(str::to_string)
+            })
             .unwrap_or_else(|| format!("i-{}", &id[..17]));
         let rec = match existing {
             Some(e) => {
                 let mut r = e.value.clone();
                 // Keep custom attributes; the agent's own ones are replaced.
                 for a in r.instance.attributes.clone().unwrap_or_default() {
-                    if !is_builtin_attribute(&a.name) && !attributes.iter().any(|x| x.name == a.name) {
+                    if !is_builtin_attribute(&a.name)
+                        && !attributes.iter().any(|x| x.name == a.name)
+                    {
                         attributes.push(a);
                     }
                 }
@@ -170,7 +181,9 @@ impl EcsService {
             }
             None => InstanceRecord {
                 instance: ecs::ContainerInstance {
-                    container_instance_arn: Some(self.partition.container_instance_arn(&cluster, &id)),
+                    container_instance_arn: Some(
+                        self.partition.container_instance_arn(&cluster, &id),
+                    ),
                     ec2_instance_id: Some(ec2_instance_id),
                     version: Some(1),
                     version_info: req.version_info.clone(),
@@ -193,7 +206,13 @@ impl EcsService {
                 reserved_udp_ports: resource_ports(&total, "PORTS_UDP"),
             },
         };
-        let prev_rev = self.repo.store.get(&key).await.map_err(crate::state::internal)?.map(|kv| kv.mod_revision);
+        let prev_rev = self
+            .repo
+            .store
+            .get(&key)
+            .await
+            .map_err(crate::state::internal)?
+            .map(|kv| kv.mod_revision);
         let mut t = TxnBuilder::new();
         t.expect(&key, prev_rev.unwrap_or(0)).put(&key, &rec)?;
         if !self.repo.commit(t).await? {
@@ -201,7 +220,9 @@ impl EcsService {
         }
         self.hosts.seen(&id, now);
         tracing::info!(cluster = %cluster, instance = %id, cpu, memory, "container instance registered");
-        Ok(ecs::RegisterContainerInstanceResponse { container_instance: Some(rec.render(true)) })
+        Ok(ecs::RegisterContainerInstanceResponse {
+            container_instance: Some(rec.render(true)),
+        })
     }
 
     pub(super) async fn deregister_container_instance(
@@ -216,7 +237,9 @@ impl EcsService {
             .find_instance(&cluster, &req.container_instance)
             .await?
             .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
-            .ok_or_else(|| ApiError::invalid_parameter("The referenced container instance was not found."))?;
+            .ok_or_else(|| {
+                ApiError::invalid_parameter("The referenced container instance was not found.")
+            })?;
         if !rec.value.reservations.is_empty() && !req.force.unwrap_or(false) {
             return Err(ApiError::invalid_parameter(
                 "Found running tasks on the instance. Use force to deregister the container instance.",
@@ -234,7 +257,9 @@ impl EcsService {
         }
         self.hosts.wake(&value.id);
         tracing::info!(cluster = %cluster, instance = %value.id, "container instance deregistered");
-        Ok(ecs::DeregisterContainerInstanceResponse { container_instance: Some(value.render(false)) })
+        Ok(ecs::DeregisterContainerInstanceResponse {
+            container_instance: Some(value.render(false)),
+        })
     }
 
     pub(super) async fn describe_container_instances(
@@ -245,9 +270,15 @@ impl EcsService {
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         self.active_cluster(&cluster).await?;
         if req.container_instances.len() > 100 {
-            return Err(ApiError::invalid_parameter("containerInstances can have at most 100 items."));
+            return Err(ApiError::invalid_parameter(
+                "containerInstances can have at most 100 items.",
+            ));
         }
-        let with_tags = req.include.unwrap_or_default().iter().any(|i| i.as_str() == "TAGS");
+        let with_tags = req
+            .include
+            .unwrap_or_default()
+            .iter()
+            .any(|i| i.as_str() == "TAGS");
         let mut out = vec![];
         let mut failures = vec![];
         for ident in &req.container_instances {
@@ -264,7 +295,10 @@ impl EcsService {
                 }),
             }
         }
-        Ok(ecs::DescribeContainerInstancesResponse { container_instances: Some(out), failures: Some(failures) })
+        Ok(ecs::DescribeContainerInstancesResponse {
+            container_instances: Some(out),
+            failures: Some(failures),
+        })
     }
 
     pub(super) async fn list_container_instances(
@@ -275,14 +309,16 @@ impl EcsService {
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         self.active_cluster(&cluster).await?;
         let filter = match req.filter.as_deref() {
-            Some(f) if !f.trim().is_empty() => Some(
-                gantry_scheduler::query::Expr::parse(f)
-                    .map_err(|e| ApiError::invalid_parameter(format!("Invalid filter expression: {e}")))?,
-            ),
+            Some(f) if !f.trim().is_empty() => {
+                Some(gantry_scheduler::query::Expr::parse(f).map_err(|e| {
+                    ApiError::invalid_parameter(format!("Invalid filter expression: {e}"))
+                })?)
+            }
             _ => None,
         };
         let status = req.status.as_ref().map(|s| s.as_str().to_string());
-        let all: Vec<Versioned<InstanceRecord>> = self.repo.list(&instance_prefix(&cluster)).await?;
+        let all: Vec<Versioned<InstanceRecord>> =
+            self.repo.list(&instance_prefix(&cluster)).await?;
         let mut arns = vec![];
         for r in all {
             let st = r.value.instance.status.clone().unwrap_or_default();
@@ -299,9 +335,22 @@ impl EcsService {
                     continue;
                 }
             }
-            arns.push((r.value.id.clone(), r.value.instance.container_instance_arn.clone().unwrap_or_default()));
+            arns.push((
+                r.value.id.clone(),
+                r.value
+                    .instance
+                    .container_instance_arn
+                    .clone()
+                    .unwrap_or_default(),
+            ));
         }
-        let (page, next) = paginate(arns, |(id, _)| id.clone(), req.next_token.as_deref(), req.max_results, 100)?;
+        let (page, next) = paginate(
+            arns,
+            |(id, _)| id.clone(),
+            req.next_token.as_deref(),
+            req.max_results,
+            100,
+        )?;
         Ok(ecs::ListContainerInstancesResponse {
             container_instance_arns: Some(page.into_iter().map(|(_, a)| a).collect()),
             next_token: next,
@@ -321,7 +370,9 @@ impl EcsService {
             )));
         }
         if req.container_instances.is_empty() || req.container_instances.len() > 10 {
-            return Err(ApiError::invalid_parameter("containerInstances must contain between 1 and 10 items."));
+            return Err(ApiError::invalid_parameter(
+                "containerInstances must contain between 1 and 10 items.",
+            ));
         }
         let _g = self.write.lock().await;
         self.active_cluster(&cluster).await?;
@@ -350,6 +401,9 @@ impl EcsService {
         if !t.is_empty() && !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
-        Ok(ecs::UpdateContainerInstancesStateResponse { container_instances: Some(out), failures: Some(failures) })
+        Ok(ecs::UpdateContainerInstancesStateResponse {
+            container_instances: Some(out),
+            failures: Some(failures),
+        })
     }
 }

@@ -19,8 +19,8 @@ mod taskdefs;
 mod tasks;
 
 use crate::clock::SharedClock;
-use crate::http::{RequestContext, ServiceHandler};
 use crate::hosts::HostNotifier;
+use crate::http::{RequestContext, ServiceHandler};
 use crate::state::Repo;
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -41,7 +41,11 @@ pub struct EcsService {
 
 /// Parse a request body into its typed request.
 pub fn parse<T: DeserializeOwned + Serialize>(body: &[u8]) -> Result<T, ApiError> {
-    let body: &[u8] = if body.iter().all(|b| b.is_ascii_whitespace()) { b"{}" } else { body };
+    let body: &[u8] = if body.iter().all(|b| b.is_ascii_whitespace()) {
+        b"{}"
+    } else {
+        body
+    };
     gantry_api_types::wire::from_slice_strict(body)
 }
 
@@ -50,8 +54,19 @@ fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value, ApiError> {
 }
 
 impl EcsService {
-    pub fn new(repo: Repo, partition: Partition, clock: SharedClock, hosts: Arc<HostNotifier>) -> Self {
-        EcsService { repo, partition, clock, hosts, write: tokio::sync::Mutex::new(()) }
+    pub fn new(
+        repo: Repo,
+        partition: Partition,
+        clock: SharedClock,
+        hosts: Arc<HostNotifier>,
+    ) -> Self {
+        EcsService {
+            repo,
+            partition,
+            clock,
+            hosts,
+            write: tokio::sync::Mutex::new(()),
+        }
     }
 
     pub fn now(&self) -> f64 {
@@ -69,7 +84,10 @@ impl EcsService {
     }
 
     /// Make sure the cluster exists and is ACTIVE; returns its record.
-    pub async fn active_cluster(&self, name: &str) -> Result<crate::state::Versioned<crate::state::ClusterRecord>, ApiError> {
+    pub async fn active_cluster(
+        &self,
+        name: &str,
+    ) -> Result<crate::state::Versioned<crate::state::ClusterRecord>, ApiError> {
         let rec: Option<crate::state::Versioned<crate::state::ClusterRecord>> =
             self.repo.get(&crate::state::cluster_key(name)).await?;
         match rec {
@@ -126,7 +144,12 @@ macro_rules! dispatch {
 
 #[async_trait]
 impl ServiceHandler for EcsService {
-    async fn handle(&self, ctx: &RequestContext, operation: &str, body: Bytes) -> Result<serde_json::Value, ApiError> {
+    async fn handle(
+        &self,
+        ctx: &RequestContext,
+        operation: &str,
+        body: Bytes,
+    ) -> Result<serde_json::Value, ApiError> {
         dispatch!(self, ctx, operation, body;
             "CreateCluster" => create_cluster,
             "DescribeClusters" => describe_clusters,

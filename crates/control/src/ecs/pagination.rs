@@ -12,7 +12,7 @@ pub fn encode_token(key: &str) -> String {
 
 pub fn decode_token(token: &str) -> Result<String, ApiError> {
     let bad = || ApiError::invalid_parameter("Invalid nextToken.");
-    if token.len() % 2 != 0 {
+    if !token.len().is_multiple_of(2) {
         return Err(bad());
     }
     let bytes = (0..token.len())
@@ -57,7 +57,11 @@ pub fn paginate<T>(
         }
         page.push(item);
     }
-    let token = if more { page.last().map(|i| encode_token(&key(i))) } else { None };
+    let token = if more {
+        page.last().map(|i| encode_token(&key(i)))
+    } else {
+        None
+    };
     Ok((page, token))
 }
 

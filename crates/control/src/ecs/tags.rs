@@ -3,8 +3,8 @@
 use super::EcsService;
 use crate::http::RequestContext;
 use crate::state::{
-    cluster_key, instance_key, task_key, taskdef_key, ClusterRecord, InstanceRecord, TaskDefRecord, TaskRecord,
-    TxnBuilder, Versioned,
+    cluster_key, instance_key, task_key, taskdef_key, ClusterRecord, InstanceRecord, TaskDefRecord,
+    TaskRecord, TxnBuilder, Versioned,
 };
 use gantry_api_types::{ecs, ApiError};
 
@@ -20,10 +20,14 @@ fn merge(existing: &mut Vec<ecs::Tag>, new: &[ecs::Tag]) {
 }
 
 fn not_found(arn: &str) -> ApiError {
-    ApiError::client("ResourceNotFoundException", format!("The specified resource {arn} could not be found."))
+    ApiError::client(
+        "ResourceNotFoundException",
+        format!("The specified resource {arn} could not be found."),
+    )
 }
 
 /// Tag operations need to read and rewrite whichever record holds the tags.
+#[allow(clippy::large_enum_variant)] // short-lived, one per request
 enum Tagged {
     Cluster(String, Versioned<ClusterRecord>),
     TaskDef(String, Versioned<TaskDefRecord>),
@@ -33,16 +37,20 @@ enum Tagged {
 
 impl EcsService {
     async fn tagged(&self, arn: &str) -> Result<Tagged, ApiError> {
-        let p = gantry_model::arn::parse_arn(arn).map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
+        let p = gantry_model::arn::parse_arn(arn)
+            .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
         if p.account_id != self.partition.account_id || p.region != self.partition.region {
             return Err(not_found(arn));
         }
         let scoped = |what: &str| -> Result<(String, String), ApiError> {
-            p.resource.split_once('/').map(|(c, i)| (c.to_string(), i.to_string())).ok_or_else(|| {
-                ApiError::invalid_parameter(format!(
+            p.resource
+                .split_once('/')
+                .map(|(c, i)| (c.to_string(), i.to_string()))
+                .ok_or_else(|| {
+                    ApiError::invalid_parameter(format!(
                     "The ARN {arn} uses the short {what} ARN format; tagging needs the long format."
                 ))
-            })
+                })
         };
         let t = match p.resource_type {
             "cluster" => {
@@ -72,7 +80,11 @@ impl EcsService {
                 let v = self.repo.get(&k).await?.ok_or_else(|| not_found(arn))?;
                 Tagged::Instance(k, v)
             }
-            _ => return Err(ApiError::invalid_parameter(format!("The resource {arn} does not support tagging."))),
+            _ => {
+                return Err(ApiError::invalid_parameter(format!(
+                    "The resource {arn} does not support tagging."
+                )))
+            }
         };
         Ok(t)
     }
@@ -138,7 +150,9 @@ impl EcsService {
         req: ecs::UntagResourceRequest,
     ) -> Result<ecs::UntagResourceResponse, ApiError> {
         if req.tag_keys.iter().any(|k| k.starts_with("aws:")) {
-            return Err(ApiError::invalid_parameter("Tag keys with the prefix 'aws:' are reserved and cannot be removed."));
+            return Err(ApiError::invalid_parameter(
+                "Tag keys with the prefix 'aws:' are reserved and cannot be removed.",
+            ));
         }
         let _g = self.write.lock().await;
         let t = self.tagged(&req.resource_arn).await?;
@@ -154,6 +168,8 @@ impl EcsService {
         req: ecs::ListTagsForResourceRequest,
     ) -> Result<ecs::ListTagsForResourceResponse, ApiError> {
         let t = self.tagged(&req.resource_arn).await?;
-        Ok(ecs::ListTagsForResourceResponse { tags: Some(Self::tags_of(&t)) })
+        Ok(ecs::ListTagsForResourceResponse {
+            tags: Some(Self::tags_of(&t)),
+        })
     }
 }

@@ -6,7 +6,9 @@
 use super::pagination::paginate;
 use super::EcsService;
 use crate::http::RequestContext;
-use crate::state::{family_key, taskdef_key, taskdef_prefix, FamilyRecord, TaskDefRecord, TxnBuilder, Versioned};
+use crate::state::{
+    family_key, taskdef_key, taskdef_prefix, FamilyRecord, TaskDefRecord, TxnBuilder, Versioned,
+};
 use gantry_api_types::{ecs, ApiError};
 use gantry_model::arn::TaskDefinitionRef;
 
@@ -21,15 +23,25 @@ fn unable_to_describe() -> ApiError {
 impl EcsService {
     /// Look up a task definition by `family`, `family:revision` or ARN.
     /// A bare family resolves to its latest ACTIVE revision.
-    pub(super) async fn find_task_definition(&self, ident: &str) -> Result<Option<Versioned<TaskDefRecord>>, ApiError> {
+    pub(super) async fn find_task_definition(
+        &self,
+        ident: &str,
+    ) -> Result<Option<Versioned<TaskDefRecord>>, ApiError> {
         let r = gantry_model::arn::task_definition_ref(ident)
             .map_err(|e| ApiError::client_exception(e.to_string()))?;
         match r {
             TaskDefinitionRef::Family(family) => {
-                let all: Vec<Versioned<TaskDefRecord>> = self.repo.list(&taskdef_prefix(&family)).await?;
-                Ok(all.into_iter().rev().find(|t| status_of(&t.value.task_definition) == "ACTIVE"))
+                let all: Vec<Versioned<TaskDefRecord>> =
+                    self.repo.list(&taskdef_prefix(&family)).await?;
+                Ok(all
+                    .into_iter()
+                    .rev()
+                    .find(|t| status_of(&t.value.task_definition) == "ACTIVE"))
             }
-            TaskDefinitionRef::Revision { family, revision: rev } => self.repo.get(&taskdef_key(&family, rev)).await,
+            TaskDefinitionRef::Revision {
+                family,
+                revision: rev,
+            } => self.repo.get(&taskdef_key(&family, rev)).await,
         }
     }
 
@@ -52,18 +64,29 @@ impl EcsService {
             self.now(),
             Some(ctx.principal.arn.clone()),
         );
-        let rec = TaskDefRecord { task_definition: td.clone(), tags: tags.clone() };
+        let rec = TaskDefRecord {
+            task_definition: td.clone(),
+            tags: tags.clone(),
+        };
         let tkey = taskdef_key(&family, revision);
         let mut t = TxnBuilder::new();
         t.expect(&fkey, fam.map(|f| f.mod_revision).unwrap_or(0))
-            .put(&fkey, &FamilyRecord { last_revision: revision })?
+            .put(
+                &fkey,
+                &FamilyRecord {
+                    last_revision: revision,
+                },
+            )?
             .expect(&tkey, 0)
             .put(&tkey, &rec)?;
         if !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
         tracing::info!(family = %family, revision, "task definition registered");
-        Ok(ecs::RegisterTaskDefinitionResponse { task_definition: Some(td), tags: Some(tags) })
+        Ok(ecs::RegisterTaskDefinitionResponse {
+            task_definition: Some(td),
+            tags: Some(tags),
+        })
     }
 
     pub(super) async fn describe_task_definition(
@@ -71,12 +94,23 @@ impl EcsService {
         _ctx: &RequestContext,
         req: ecs::DescribeTaskDefinitionRequest,
     ) -> Result<ecs::DescribeTaskDefinitionResponse, ApiError> {
-        let rec = self.find_task_definition(&req.task_definition).await.map_err(|_| unable_to_describe())?;
+        let rec = self
+            .find_task_definition(&req.task_definition)
+            .await
+            .map_err(|_| unable_to_describe())?;
         let rec = rec.ok_or_else(unable_to_describe)?;
-        let with_tags = req.include.unwrap_or_default().iter().any(|i| i.as_str() == "TAGS");
+        let with_tags = req
+            .include
+            .unwrap_or_default()
+            .iter()
+            .any(|i| i.as_str() == "TAGS");
         Ok(ecs::DescribeTaskDefinitionResponse {
             task_definition: Some(rec.value.task_definition),
-            tags: if with_tags { Some(rec.value.tags) } else { None },
+            tags: if with_tags {
+                Some(rec.value.tags)
+            } else {
+                None
+            },
         })
     }
 
@@ -85,7 +119,12 @@ impl EcsService {
         _ctx: &RequestContext,
         req: ecs::ListTaskDefinitionsRequest,
     ) -> Result<ecs::ListTaskDefinitionsResponse, ApiError> {
-        let status = req.status.as_ref().map(|s| s.as_str()).unwrap_or("ACTIVE").to_string();
+        let status = req
+            .status
+            .as_ref()
+            .map(|s| s.as_str())
+            .unwrap_or("ACTIVE")
+            .to_string();
         let prefix = match &req.family_prefix {
             Some(f) => taskdef_prefix(f),
             None => "taskdefs/".to_string(),
@@ -101,7 +140,11 @@ impl EcsService {
                 (key, td.task_definition_arn.clone().unwrap_or_default())
             })
             .collect();
-        let desc = req.sort.as_ref().map(|s| s.as_str() == "DESC").unwrap_or(false);
+        let desc = req
+            .sort
+            .as_ref()
+            .map(|s| s.as_str() == "DESC")
+            .unwrap_or(false);
         if desc {
             items.reverse();
         }
@@ -111,7 +154,13 @@ impl EcsService {
             .enumerate()
             .map(|(i, (_, arn))| (format!("{i:012}"), arn))
             .collect();
-        let (page, next) = paginate(keyed, |(k, _)| k.clone(), req.next_token.as_deref(), req.max_results, 100)?;
+        let (page, next) = paginate(
+            keyed,
+            |(k, _)| k.clone(),
+            req.next_token.as_deref(),
+            req.max_results,
+            100,
+        )?;
         Ok(ecs::ListTaskDefinitionsResponse {
             task_definition_arns: Some(page.into_iter().map(|(_, a)| a).collect()),
             next_token: next,
@@ -123,7 +172,12 @@ impl EcsService {
         _ctx: &RequestContext,
         req: ecs::ListTaskDefinitionFamiliesRequest,
     ) -> Result<ecs::ListTaskDefinitionFamiliesResponse, ApiError> {
-        let status = req.status.as_ref().map(|s| s.as_str()).unwrap_or("ALL").to_string();
+        let status = req
+            .status
+            .as_ref()
+            .map(|s| s.as_str())
+            .unwrap_or("ALL")
+            .to_string();
         let prefix = req.family_prefix.clone().unwrap_or_default();
         let all: Vec<Versioned<TaskDefRecord>> = self.repo.list("taskdefs/").await?;
         let mut out = vec![];
@@ -148,8 +202,17 @@ impl EcsService {
                 out.push(fam);
             }
         }
-        let (page, next) = paginate(out, |f| f.clone(), req.next_token.as_deref(), req.max_results, 100)?;
-        Ok(ecs::ListTaskDefinitionFamiliesResponse { families: Some(page), next_token: next })
+        let (page, next) = paginate(
+            out,
+            |f| f.clone(),
+            req.next_token.as_deref(),
+            req.max_results,
+            100,
+        )?;
+        Ok(ecs::ListTaskDefinitionFamiliesResponse {
+            families: Some(page),
+            next_token: next,
+        })
     }
 
     pub(super) async fn deregister_task_definition(
@@ -169,11 +232,9 @@ impl EcsService {
         };
         let _g = self.write.lock().await;
         let key = taskdef_key(&family, rev);
-        let rec: Versioned<TaskDefRecord> = self
-            .repo
-            .get(&key)
-            .await?
-            .ok_or_else(|| ApiError::client_exception("The specified task definition does not exist."))?;
+        let rec: Versioned<TaskDefRecord> = self.repo.get(&key).await?.ok_or_else(|| {
+            ApiError::client_exception("The specified task definition does not exist.")
+        })?;
         let mut value = rec.value.clone();
         if status_of(&value.task_definition) == "ACTIVE" {
             value.task_definition.status = Some(ecs::TaskDefinitionStatus::Inactive);
@@ -184,7 +245,9 @@ impl EcsService {
                 return Err(ApiError::server("Concurrent modification; retry."));
             }
         }
-        Ok(ecs::DeregisterTaskDefinitionResponse { task_definition: Some(value.task_definition) })
+        Ok(ecs::DeregisterTaskDefinitionResponse {
+            task_definition: Some(value.task_definition),
+        })
     }
 
     pub(super) async fn delete_task_definitions(
@@ -193,7 +256,9 @@ impl EcsService {
         req: ecs::DeleteTaskDefinitionsRequest,
     ) -> Result<ecs::DeleteTaskDefinitionsResponse, ApiError> {
         if req.task_definitions.is_empty() || req.task_definitions.len() > 10 {
-            return Err(ApiError::invalid_parameter("taskDefinitions must contain between 1 and 10 items."));
+            return Err(ApiError::invalid_parameter(
+                "taskDefinitions must contain between 1 and 10 items.",
+            ));
         }
         let _g = self.write.lock().await;
         let mut deleted = vec![];
@@ -207,16 +272,25 @@ impl EcsService {
                 detail: Some(detail.to_string()),
             };
             let (family, rev) = match gantry_model::arn::task_definition_ref(ident) {
-                Ok(TaskDefinitionRef::Revision { family: f, revision: r }) => (f, r),
+                Ok(TaskDefinitionRef::Revision {
+                    family: f,
+                    revision: r,
+                }) => (f, r),
                 _ => {
-                    failures.push(fail("INVALID", "The task definition must be specified as family:revision or an ARN."));
+                    failures.push(fail(
+                        "INVALID",
+                        "The task definition must be specified as family:revision or an ARN.",
+                    ));
                     continue;
                 }
             };
             let key = taskdef_key(&family, rev);
             let rec: Option<Versioned<TaskDefRecord>> = self.repo.get(&key).await?;
             let Some(rec) = rec else {
-                failures.push(fail("MISSING", "The specified task definition does not exist."));
+                failures.push(fail(
+                    "MISSING",
+                    "The specified task definition does not exist.",
+                ));
                 continue;
             };
             let mut value = rec.value.clone();
@@ -229,7 +303,8 @@ impl EcsService {
                     continue;
                 }
                 "INACTIVE" => {
-                    value.task_definition.status = Some(ecs::TaskDefinitionStatus::DeleteInProgress);
+                    value.task_definition.status =
+                        Some(ecs::TaskDefinitionStatus::DeleteInProgress);
                     value.task_definition.delete_requested_at = Some(now);
                     t.expect(&key, rec.mod_revision).put(&key, &value)?;
                 }
@@ -240,6 +315,9 @@ impl EcsService {
         if !t.is_empty() && !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
-        Ok(ecs::DeleteTaskDefinitionsResponse { task_definitions: Some(deleted), failures: Some(failures) })
+        Ok(ecs::DeleteTaskDefinitionsResponse {
+            task_definitions: Some(deleted),
+            failures: Some(failures),
+        })
     }
 }

@@ -9,8 +9,8 @@ use super::pagination::paginate;
 use super::EcsService;
 use crate::http::RequestContext;
 use crate::state::{
-    instance_key, instance_prefix, task_key, task_prefix, token_key, ClientTokenRecord, InstanceRecord, Reservation,
-    TaskDefRecord, TaskRecord, TxnBuilder, Versioned,
+    instance_key, instance_prefix, task_key, task_prefix, token_key, ClientTokenRecord,
+    InstanceRecord, Reservation, TaskDefRecord, TaskRecord, TxnBuilder, Versioned,
 };
 use gantry_api_types::{ecs, ApiError};
 use gantry_scheduler as sched;
@@ -36,7 +36,11 @@ fn parse_units(v: Option<&str>) -> Option<u32> {
 }
 
 fn validate_started_by(s: &str) -> Result<(), ApiError> {
-    if s.len() > 128 || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '/') {
+    if s.len() > 128
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '/')
+    {
         return Err(ApiError::invalid_parameter(
             "startedBy may contain up to 128 letters (uppercase and lowercase), numbers, hyphens (-), forward slashes (/), and underscores (_).",
         ));
@@ -57,7 +61,11 @@ impl EcsService {
         }
         sched::Instance {
             id: r.id.clone(),
-            arn: r.instance.container_instance_arn.clone().unwrap_or_default(),
+            arn: r
+                .instance
+                .container_instance_arn
+                .clone()
+                .unwrap_or_default(),
             active: r.instance.status.as_deref() == Some("ACTIVE"),
             agent_connected: r.instance.agent_connected.unwrap_or(false),
             remaining_cpu: r.remaining_cpu(),
@@ -73,7 +81,11 @@ impl EcsService {
                 .map(|a| (a.name, a.value))
                 .collect(),
             ec2_instance_id: r.instance.ec2_instance_id.clone(),
-            agent_version: r.instance.version_info.as_ref().and_then(|v| v.agent_version.clone()),
+            agent_version: r
+                .instance
+                .version_info
+                .as_ref()
+                .and_then(|v| v.agent_version.clone()),
             registered_at: r.instance.registered_at.unwrap_or(0.0),
             running_tasks_count: r.reservations.len() as u32,
             task_groups: groups,
@@ -81,7 +93,11 @@ impl EcsService {
     }
 
     /// Resolve a task id or ARN to its record.
-    pub(super) async fn find_task(&self, cluster: &str, ident: &str) -> Result<Option<Versioned<TaskRecord>>, ApiError> {
+    pub(super) async fn find_task(
+        &self,
+        cluster: &str,
+        ident: &str,
+    ) -> Result<Option<Versioned<TaskRecord>>, ApiError> {
         let (c, id) = match gantry_model::arn::task_ref(ident) {
             Ok(x) => (x.cluster, x.id),
             Err(_) => return Ok(None),
@@ -93,6 +109,7 @@ impl EcsService {
         self.repo.get(&task_key(cluster, &id)).await
     }
 
+    #[allow(clippy::too_many_arguments)] // RunTask and StartTask share these inputs
     async fn prepare_launch(
         &self,
         cluster: Option<&str>,
@@ -124,14 +141,38 @@ impl EcsService {
         }
         let tags = tags.unwrap_or_default();
         gantry_model::names::validate_tags(&tags)?;
-        let containers = apply_overrides(td.container_definitions.as_deref().unwrap_or_default(), overrides.as_ref())?;
-        let cpu = parse_units(overrides.as_ref().and_then(|o| o.cpu.as_deref()).or(td.cpu.as_deref()));
-        let memory = parse_units(overrides.as_ref().and_then(|o| o.memory.as_deref()).or(td.memory.as_deref()));
-        let demand_cpu = cpu.map(i64::from).unwrap_or_else(|| containers.iter().map(|c| i64::from(c.cpu.unwrap_or(0))).sum());
-        let demand_mem = memory.map(i64::from).unwrap_or_else(|| {
-            containers.iter().map(|c| i64::from(c.memory_reservation.or(c.memory).unwrap_or(0))).sum()
+        let containers = apply_overrides(
+            td.container_definitions.as_deref().unwrap_or_default(),
+            overrides.as_ref(),
+        )?;
+        let cpu = parse_units(
+            overrides
+                .as_ref()
+                .and_then(|o| o.cpu.as_deref())
+                .or(td.cpu.as_deref()),
+        );
+        let memory = parse_units(
+            overrides
+                .as_ref()
+                .and_then(|o| o.memory.as_deref())
+                .or(td.memory.as_deref()),
+        );
+        let demand_cpu = cpu.map(i64::from).unwrap_or_else(|| {
+            containers
+                .iter()
+                .map(|c| i64::from(c.cpu.unwrap_or(0)))
+                .sum()
         });
-        let host_mode = matches!(td.network_mode.as_ref().map(|m| m.as_str()), Some("host") | Some("awsvpc"));
+        let demand_mem = memory.map(i64::from).unwrap_or_else(|| {
+            containers
+                .iter()
+                .map(|c| i64::from(c.memory_reservation.or(c.memory).unwrap_or(0)))
+                .sum()
+        });
+        let host_mode = matches!(
+            td.network_mode.as_ref().map(|m| m.as_str()),
+            Some("host") | Some("awsvpc")
+        );
         let mut tcp = vec![];
         let mut udp = vec![];
         for c in &containers {
@@ -190,7 +231,11 @@ impl EcsService {
             .containers
             .iter()
             .map(|c| ecs::Container {
-                container_arn: Some(self.partition.container_arn(&l.cluster, &id, &uuid::Uuid::new_v4().to_string())),
+                container_arn: Some(self.partition.container_arn(
+                    &l.cluster,
+                    &id,
+                    &uuid::Uuid::new_v4().to_string(),
+                )),
                 task_arn: Some(task_arn.clone()),
                 name: c.name.clone(),
                 image: c.image.clone(),
@@ -206,12 +251,14 @@ impl EcsService {
             .collect();
         let overrides = ecs::TaskOverride {
             container_overrides: Some(
-                l.overrides.as_ref().and_then(|o| o.container_overrides.clone()).unwrap_or_default(),
+                l.overrides
+                    .as_ref()
+                    .and_then(|o| o.container_overrides.clone())
+                    .unwrap_or_default(),
             ),
             inference_accelerator_overrides: Some(vec![]),
             ..l.overrides.clone().unwrap_or_default()
         };
-        let has_health = l.containers.iter().any(|c| c.essential.unwrap_or(true) && c.health_check.is_some());
         let task = ecs::Task {
             attachments: Some(vec![]),
             attributes: Some(vec![ecs::Attribute {
@@ -230,13 +277,19 @@ impl EcsService {
             connectivity: None,
             container_instance_arn: instance.instance.container_instance_arn.clone(),
             containers: Some(containers),
-            cpu: l.cpu.map(|c| c.to_string()).or_else(|| Some(l.demand.cpu.to_string())),
-            memory: l.memory.map(|m| m.to_string()).or_else(|| Some(l.demand.memory.to_string())),
+            cpu: l
+                .cpu
+                .map(|c| c.to_string())
+                .or_else(|| Some(l.demand.cpu.to_string())),
+            memory: l
+                .memory
+                .map(|m| m.to_string())
+                .or_else(|| Some(l.demand.memory.to_string())),
             created_at: Some(now),
             desired_status: Some("RUNNING".to_string()),
             enable_execute_command: Some(l.enable_execute_command),
             group: Some(l.group.clone()),
-            health_status: Some(if has_health { ecs::HealthStatus::Unknown } else { ecs::HealthStatus::Unknown }),
+            health_status: Some(ecs::HealthStatus::Unknown),
             inference_accelerators: Some(vec![]),
             last_status: Some("PROVISIONING".to_string()),
             launch_type: Some(ecs::LaunchType::Ec2),
@@ -257,7 +310,13 @@ impl EcsService {
             cpu: l.cpu,
             memory: l.memory,
         });
-        TaskRecord { task, cluster: l.cluster.clone(), id, instance_id: Some(instance.id.clone()), desired }
+        TaskRecord {
+            task,
+            cluster: l.cluster.clone(),
+            id,
+            instance_id: Some(instance.id.clone()),
+            desired,
+        }
     }
 
     fn reservation(l: &Launch) -> Reservation {
@@ -316,10 +375,14 @@ impl EcsService {
         let mut t = TxnBuilder::new();
         for rec in &placed {
             let iid = rec.instance_id.clone().unwrap_or_default();
-            let inst = updated
-                .entry(iid.clone())
-                .or_insert_with(|| instances.get(&iid).map(|v| v.value.clone()).expect("placed on a known instance"));
-            inst.reservations.insert(rec.id.clone(), reservation.clone());
+            let inst = updated.entry(iid.clone()).or_insert_with(|| {
+                instances
+                    .get(&iid)
+                    .map(|v| v.value.clone())
+                    .expect("placed on a known instance")
+            });
+            inst.reservations
+                .insert(rec.id.clone(), reservation.clone());
             let key = task_key(&rec.cluster, &rec.id);
             t.expect(&key, 0).put(&key, rec)?;
         }
@@ -342,12 +405,23 @@ impl EcsService {
         Ok(placed.into_iter().map(|r| r.task).collect())
     }
 
-    pub(super) async fn run_task(&self, _ctx: &RequestContext, req: ecs::RunTaskRequest) -> Result<ecs::RunTaskResponse, ApiError> {
+    pub(super) async fn run_task(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::RunTaskRequest,
+    ) -> Result<ecs::RunTaskResponse, ApiError> {
         let count = req.count.unwrap_or(1);
         if !(1..=10).contains(&count) {
-            return Err(ApiError::invalid_parameter("count must be between 1 and 10."));
+            return Err(ApiError::invalid_parameter(
+                "count must be between 1 and 10.",
+            ));
         }
-        if req.launch_type.is_some() && req.capacity_provider_strategy.as_ref().is_some_and(|s| !s.is_empty()) {
+        if req.launch_type.is_some()
+            && req
+                .capacity_provider_strategy
+                .as_ref()
+                .is_some_and(|s| !s.is_empty())
+        {
             return Err(ApiError::invalid_parameter(
                 "Specify either Launch Type or Capacity Provider Strategy, but not both.",
             ));
@@ -360,7 +434,11 @@ impl EcsService {
                 )));
             }
         }
-        if req.capacity_provider_strategy.as_ref().is_some_and(|s| !s.is_empty()) {
+        if req
+            .capacity_provider_strategy
+            .as_ref()
+            .is_some_and(|s| !s.is_empty())
+        {
             return Err(ApiError::invalid_parameter(
                 "Capacity provider strategies are not supported by this Gantry version; use launchType EC2.",
             ));
@@ -374,12 +452,17 @@ impl EcsService {
         }
         if let Some(tok) = &req.client_token {
             if tok.is_empty() || tok.len() > 64 || !tok.bytes().all(|b| (33..=126).contains(&b)) {
-                return Err(ApiError::invalid_parameter("clientToken must be 1-64 printable ASCII characters."));
+                return Err(ApiError::invalid_parameter(
+                    "clientToken must be 1-64 printable ASCII characters.",
+                ));
             }
         }
-        let strategies = Self::parse_strategies(req.placement_strategy.as_deref().unwrap_or_default())?;
+        let strategies =
+            Self::parse_strategies(req.placement_strategy.as_deref().unwrap_or_default())?;
         if strategies.len() > 5 {
-            return Err(ApiError::invalid_parameter("A task can have at most 5 placement strategies."));
+            return Err(ApiError::invalid_parameter(
+                "A task can have at most 5 placement strategies.",
+            ));
         }
         let _g = self.write.lock().await;
         let cluster = self.cluster_name(req.cluster.as_deref())?;
@@ -391,7 +474,8 @@ impl EcsService {
         };
         if let Some(tok) = &req.client_token {
             self.active_cluster(&cluster).await?;
-            let prev: Option<Versioned<ClientTokenRecord>> = self.repo.get(&token_key(&cluster, tok)).await?;
+            let prev: Option<Versioned<ClientTokenRecord>> =
+                self.repo.get(&token_key(&cluster, tok)).await?;
             if let Some(p) = prev {
                 if p.value.request != canonical {
                     return Err(ApiError::client(
@@ -406,7 +490,10 @@ impl EcsService {
                         tasks.push(t.value.task);
                     }
                 }
-                return Ok(ecs::RunTaskResponse { tasks: Some(tasks), failures: Some(p.value.failures) });
+                return Ok(ecs::RunTaskResponse {
+                    tasks: Some(tasks),
+                    failures: Some(p.value.failures),
+                });
             }
         }
         let l = self
@@ -435,15 +522,21 @@ impl EcsService {
             l.td.placement_constraints.as_deref().unwrap_or_default(),
             req.placement_constraints.as_deref().unwrap_or_default(),
         )?;
-        let records: Vec<Versioned<InstanceRecord>> = self.repo.list(&instance_prefix(&l.cluster)).await?;
+        let records: Vec<Versioned<InstanceRecord>> =
+            self.repo.list(&instance_prefix(&l.cluster)).await?;
         let records: Vec<Versioned<InstanceRecord>> = records
             .into_iter()
             .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
             .collect();
         if records.is_empty() {
-            return Err(ApiError::invalid_parameter("No Container Instances were found in your cluster."));
+            return Err(ApiError::invalid_parameter(
+                "No Container Instances were found in your cluster.",
+            ));
         }
-        let sched_instances: Vec<sched::Instance> = records.iter().map(|r| self.scheduler_instance(&r.value)).collect();
+        let sched_instances: Vec<sched::Instance> = records
+            .iter()
+            .map(|r| self.scheduler_instance(&r.value))
+            .collect();
         let seed = u64::from_str_radix(&super::new_id()[..16], 16).unwrap_or(0);
         let plan = sched::plan(
             &sched_instances,
@@ -456,23 +549,40 @@ impl EcsService {
             },
         )
         .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
-        let by_id: BTreeMap<String, Versioned<InstanceRecord>> =
-            records.into_iter().map(|r| (r.value.id.clone(), r)).collect();
+        let by_id: BTreeMap<String, Versioned<InstanceRecord>> = records
+            .into_iter()
+            .map(|r| (r.value.id.clone(), r))
+            .collect();
         let by_arn: BTreeMap<String, String> = by_id
             .values()
-            .map(|r| (r.value.instance.container_instance_arn.clone().unwrap_or_default(), r.value.id.clone()))
+            .map(|r| {
+                (
+                    r.value
+                        .instance
+                        .container_instance_arn
+                        .clone()
+                        .unwrap_or_default(),
+                    r.value.id.clone(),
+                )
+            })
             .collect();
         let now = self.now();
         let mut placed = vec![];
         for arn in &plan.placements {
-            let iid = by_arn.get(arn).ok_or_else(|| ApiError::server("planner returned an unknown instance"))?;
+            let iid = by_arn
+                .get(arn)
+                .ok_or_else(|| ApiError::server("planner returned an unknown instance"))?;
             placed.push(self.new_task(&l, &by_id[iid].value, now));
         }
         let failures: Vec<ecs::Failure> = plan
             .failures
             .iter()
             .map(|f| ecs::Failure {
-                arn: if f.arn.is_empty() { None } else { Some(f.arn.clone()) },
+                arn: if f.arn.is_empty() {
+                    None
+                } else {
+                    Some(f.arn.clone())
+                },
                 reason: Some(f.reason.clone()),
                 detail: f.detail.clone(),
             })
@@ -483,7 +593,10 @@ impl EcsService {
                 token_key(&l.cluster, tok),
                 ClientTokenRecord {
                     request: canonical.clone(),
-                    task_arns: placed.iter().filter_map(|p| p.task.task_arn.clone()).collect(),
+                    task_arns: placed
+                        .iter()
+                        .filter_map(|p| p.task.task_arn.clone())
+                        .collect(),
                     failures: failures.clone(),
                 },
             )
@@ -499,12 +612,21 @@ impl EcsService {
             })
             .await?
         };
-        Ok(ecs::RunTaskResponse { tasks: Some(tasks), failures: Some(failures) })
+        Ok(ecs::RunTaskResponse {
+            tasks: Some(tasks),
+            failures: Some(failures),
+        })
     }
 
-    pub(super) async fn start_task(&self, _ctx: &RequestContext, req: ecs::StartTaskRequest) -> Result<ecs::StartTaskResponse, ApiError> {
+    pub(super) async fn start_task(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::StartTaskRequest,
+    ) -> Result<ecs::StartTaskResponse, ApiError> {
         if req.container_instances.is_empty() || req.container_instances.len() > 10 {
-            return Err(ApiError::invalid_parameter("containerInstances must contain between 1 and 10 items."));
+            return Err(ApiError::invalid_parameter(
+                "containerInstances must contain between 1 and 10 items.",
+            ));
         }
         let _g = self.write.lock().await;
         let l = self
@@ -526,24 +648,46 @@ impl EcsService {
             let rec = match self.find_instance(&l.cluster, ident).await? {
                 Some(r) if r.value.instance.status.as_deref() != Some("INACTIVE") => r,
                 _ => {
-                    failures.push(ecs::Failure { arn: Some(ident.clone()), reason: Some("MISSING".into()), detail: None });
+                    failures.push(ecs::Failure {
+                        arn: Some(ident.clone()),
+                        reason: Some("MISSING".into()),
+                        detail: None,
+                    });
                     continue;
                 }
             };
             // Earlier placements of this same call count against the instance.
-            let mut current = by_id.get(&rec.value.id).map(|v| v.value.clone()).unwrap_or_else(|| rec.value.clone());
-            for p in placed.iter().filter(|p: &&TaskRecord| p.instance_id.as_deref() == Some(rec.value.id.as_str())) {
-                current.reservations.insert(task_id_of(p).to_string(), Self::reservation(&l));
+            let mut current = by_id
+                .get(&rec.value.id)
+                .map(|v| v.value.clone())
+                .unwrap_or_else(|| rec.value.clone());
+            for p in placed
+                .iter()
+                .filter(|p: &&TaskRecord| p.instance_id.as_deref() == Some(rec.value.id.as_str()))
+            {
+                current
+                    .reservations
+                    .insert(task_id_of(p).to_string(), Self::reservation(&l));
             }
             let plan = sched::plan(
                 &[self.scheduler_instance(&current)],
-                &sched::PlacementRequest { demand: l.demand.clone(), count: 1, strategies: vec![], constraints: vec![], seed: 0 },
+                &sched::PlacementRequest {
+                    demand: l.demand.clone(),
+                    count: 1,
+                    strategies: vec![],
+                    constraints: vec![],
+                    seed: 0,
+                },
             )
             .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
             if plan.placements.is_empty() {
                 for f in plan.failures {
                     failures.push(ecs::Failure {
-                        arn: Some(if f.arn.is_empty() { ident.clone() } else { f.arn }),
+                        arn: Some(if f.arn.is_empty() {
+                            ident.clone()
+                        } else {
+                            f.arn
+                        }),
                         reason: Some(f.reason),
                         detail: f.detail,
                     });
@@ -556,9 +700,13 @@ impl EcsService {
         let tasks = if placed.is_empty() {
             vec![]
         } else {
-            self.commit_tasks(&by_id, placed, &Self::reservation(&l), |_| Ok(())).await?
+            self.commit_tasks(&by_id, placed, &Self::reservation(&l), |_| Ok(()))
+                .await?
         };
-        Ok(ecs::StartTaskResponse { tasks: Some(tasks), failures: Some(failures) })
+        Ok(ecs::StartTaskResponse {
+            tasks: Some(tasks),
+            failures: Some(failures),
+        })
     }
 
     /// Ask a task to stop (desiredStatus STOPPED) with a stop code and reason.
@@ -569,7 +717,9 @@ impl EcsService {
         reason: String,
     ) -> Result<ecs::Task, ApiError> {
         let mut v = rec.value.clone();
-        if v.task.desired_status.as_deref() == Some("STOPPED") || v.task.last_status.as_deref() == Some("STOPPED") {
+        if v.task.desired_status.as_deref() == Some("STOPPED")
+            || v.task.last_status.as_deref() == Some("STOPPED")
+        {
             return Ok(v.task);
         }
         let now = self.now();
@@ -604,11 +754,17 @@ impl EcsService {
         Ok(v.task)
     }
 
-    pub(super) async fn stop_task(&self, _ctx: &RequestContext, req: ecs::StopTaskRequest) -> Result<ecs::StopTaskResponse, ApiError> {
+    pub(super) async fn stop_task(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::StopTaskRequest,
+    ) -> Result<ecs::StopTaskResponse, ApiError> {
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         if let Some(r) = &req.reason {
             if r.len() > 1024 {
-                return Err(ApiError::invalid_parameter("reason can be at most 1024 characters."));
+                return Err(ApiError::invalid_parameter(
+                    "reason can be at most 1024 characters.",
+                ));
             }
         }
         let _g = self.write.lock().await;
@@ -617,8 +773,13 @@ impl EcsService {
             .find_task(&cluster, &req.task)
             .await?
             .ok_or_else(|| ApiError::invalid_parameter("The referenced task was not found."))?;
-        let reason = req.reason.clone().unwrap_or_else(|| "Task stopped by user".to_string());
-        let task = self.request_stop(rec, ecs::TaskStopCode::UserInitiated, reason).await?;
+        let reason = req
+            .reason
+            .clone()
+            .unwrap_or_else(|| "Task stopped by user".to_string());
+        let task = self
+            .request_stop(rec, ecs::TaskStopCode::UserInitiated, reason)
+            .await?;
         Ok(ecs::StopTaskResponse { task: Some(task) })
     }
 
@@ -630,9 +791,15 @@ impl EcsService {
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         self.active_cluster(&cluster).await?;
         if req.tasks.is_empty() || req.tasks.len() > 100 {
-            return Err(ApiError::invalid_parameter("tasks must contain between 1 and 100 items."));
+            return Err(ApiError::invalid_parameter(
+                "tasks must contain between 1 and 100 items.",
+            ));
         }
-        let with_tags = req.include.unwrap_or_default().iter().any(|i| i.as_str() == "TAGS");
+        let with_tags = req
+            .include
+            .unwrap_or_default()
+            .iter()
+            .any(|i| i.as_str() == "TAGS");
         let mut tasks = vec![];
         let mut failures = vec![];
         for ident in &req.tasks {
@@ -645,16 +812,27 @@ impl EcsService {
                     tasks.push(t);
                 }
                 None => failures.push(ecs::Failure {
-                    arn: Some(if ident.starts_with("arn:") { ident.clone() } else { self.partition.task_arn(&cluster, ident) }),
+                    arn: Some(if ident.starts_with("arn:") {
+                        ident.clone()
+                    } else {
+                        self.partition.task_arn(&cluster, ident)
+                    }),
                     reason: Some("MISSING".into()),
                     detail: None,
                 }),
             }
         }
-        Ok(ecs::DescribeTasksResponse { tasks: Some(tasks), failures: Some(failures) })
+        Ok(ecs::DescribeTasksResponse {
+            tasks: Some(tasks),
+            failures: Some(failures),
+        })
     }
 
-    pub(super) async fn list_tasks(&self, _ctx: &RequestContext, req: ecs::ListTasksRequest) -> Result<ecs::ListTasksResponse, ApiError> {
+    pub(super) async fn list_tasks(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::ListTasksRequest,
+    ) -> Result<ecs::ListTasksResponse, ApiError> {
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         self.active_cluster(&cluster).await?;
         let instance_filter = match &req.container_instance {
@@ -666,10 +844,18 @@ impl EcsService {
         };
         if let Some(lt) = &req.launch_type {
             if lt.as_str() != "EC2" {
-                return Ok(ecs::ListTasksResponse { task_arns: Some(vec![]), next_token: None });
+                return Ok(ecs::ListTasksResponse {
+                    task_arns: Some(vec![]),
+                    next_token: None,
+                });
             }
         }
-        let desired = req.desired_status.as_ref().map(|d| d.as_str()).unwrap_or("RUNNING").to_string();
+        let desired = req
+            .desired_status
+            .as_ref()
+            .map(|d| d.as_str())
+            .unwrap_or("RUNNING")
+            .to_string();
         let service_group = req.service_name.as_ref().map(|s| format!("service:{s}"));
         let all: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&cluster)).await?;
         let mut out = vec![];
@@ -696,7 +882,16 @@ impl EcsService {
             }
             out.push((r.value.id.clone(), t.task_arn.clone().unwrap_or_default()));
         }
-        let (page, next) = paginate(out, |(id, _)| id.clone(), req.next_token.as_deref(), req.max_results, 100)?;
-        Ok(ecs::ListTasksResponse { task_arns: Some(page.into_iter().map(|(_, a)| a).collect()), next_token: next })
+        let (page, next) = paginate(
+            out,
+            |(id, _)| id.clone(),
+            req.next_token.as_deref(),
+            req.max_results,
+            100,
+        )?;
+        Ok(ecs::ListTasksResponse {
+            task_arns: Some(page.into_iter().map(|(_, a)| a).collect()),
+            next_token: next,
+        })
     }
 }
