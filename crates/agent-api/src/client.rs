@@ -1,6 +1,7 @@
 //! SigV4-signed HTTP client the agent uses to reach the control plane.
 //!
-//! Every request is signed like an AWS SDK signs it (service `ecs`, the
+//! Every request is signed like an AWS SDK signs it (service `ecs`, or
+//! `logs` for [`AgentClient::logs_call`]; the
 //! configured region; signed headers `content-type`, `host`, `x-amz-date`,
 //! `x-amz-target` when present, and `x-amz-security-token` for temporary
 //! credentials). Plain HTTP only. Several endpoints may be configured: a
@@ -18,6 +19,8 @@ use tracing::{debug, warn};
 
 /// `X-Amz-Target` prefix of the ECS API.
 pub const ECS_TARGET_PREFIX: &str = "AmazonEC2ContainerServiceV20141113";
+/// `X-Amz-Target` prefix of the CloudWatch Logs API.
+pub const LOGS_TARGET_PREFIX: &str = "Logs_20140328";
 /// Content type of awsJson1.1 requests.
 pub const AMZ_JSON: &str = "application/x-amz-json-1.1";
 
@@ -174,14 +177,36 @@ impl AgentClient {
         operation: &str,
         body: &serde_json::Value,
     ) -> Result<serde_json::Value, ClientError> {
+        self.call(ECS_TARGET_PREFIX, "ecs", operation, body).await
+    }
+
+    /// Calls a CloudWatch Logs operation (signing name `logs`).
+    pub async fn logs_call(
+        &self,
+        operation: &str,
+        body: &serde_json::Value,
+    ) -> Result<serde_json::Value, ClientError> {
+        self.call(LOGS_TARGET_PREFIX, "logs", operation, body).await
+    }
+
+    /// Calls `target_prefix.operation` on `POST /` (awsJson1.1), signed
+    /// for `signing_name`, and returns the JSON answer.
+    pub async fn call(
+        &self,
+        target_prefix: &str,
+        signing_name: &str,
+        operation: &str,
+        body: &serde_json::Value,
+    ) -> Result<serde_json::Value, ClientError> {
         let bytes =
             serde_json::to_vec(body).map_err(|source| ClientError::Decode { status: 0, source })?;
-        let target = format!("{ECS_TARGET_PREFIX}.{operation}");
+        let target = format!("{target_prefix}.{operation}");
         let (status, answer) = self
             .send(
                 "/",
                 AMZ_JSON,
                 Some(&target),
+                signing_name,
                 bytes,
                 self.config.request_timeout,
             )
@@ -196,7 +221,7 @@ impl AgentClient {
         let timeout = self.config.request_timeout.min(Duration::from_secs(30))
             + Duration::from_secs(u64::from(req.wait_seconds) + 10);
         let (status, answer) = self
-            .send(SYNC_PATH, "application/json", None, bytes, timeout)
+            .send(SYNC_PATH, "application/json", None, "ecs", bytes, timeout)
             .await?;
         let value = decode(status, &answer)?;
         serde_json::from_value(value).map_err(|source| ClientError::Decode { status, source })
@@ -207,6 +232,7 @@ impl AgentClient {
         path: &str,
         content_type: &str,
         target: Option<&str>,
+        signing_name: &str,
         body: Vec<u8>,
         timeout: Duration,
     ) -> Result<(u16, Vec<u8>), ClientError> {
@@ -217,7 +243,7 @@ impl AgentClient {
             let idx = (first + i) % n;
             let endpoint = &self.config.endpoints[idx];
             let url = format!("{}{}", endpoint.trim_end_matches('/'), path);
-            let headers = self.signed_headers(&url, content_type, target, &body)?;
+            let headers = self.signed_headers(&url, content_type, target, signing_name, &body)?;
             let mut rb = self.http.post(&url).timeout(timeout);
             for (k, v) in headers {
                 rb = rb.header(k, v);
@@ -264,6 +290,7 @@ impl AgentClient {
         url: &str,
         content_type: &str,
         target: Option<&str>,
+        signing_name: &str,
         body: &[u8],
     ) -> Result<Vec<(String, String)>, ClientError> {
         let host = host_of(url).ok_or_else(|| ClientError::InvalidEndpoint {
@@ -287,7 +314,7 @@ impl AgentClient {
         let params = v4::SigningParams::builder()
             .identity(&identity)
             .region(&self.config.region)
-            .name("ecs")
+            .name(signing_name)
             .time((self.time)())
             .settings(SigningSettings::default())
             .build()

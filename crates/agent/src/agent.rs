@@ -27,6 +27,11 @@ pub const AGENT_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Host ports the ECS agent always reserves.
 pub const RESERVED_PORTS: [&str; 5] = ["22", "2375", "2376", "51678", "51679"];
 
+/// Default long-poll of the sync loop: well under the control plane's
+/// default agent timeout (10 s), so a live agent is never taken for a
+/// silent one (the control plane also caps the poll at half its timeout).
+pub const DEFAULT_SYNC_WAIT_SECONDS: u32 = 5;
+
 /// How the agent is set up.
 #[derive(Clone)]
 pub struct AgentConfig {
@@ -72,7 +77,7 @@ impl AgentConfig {
             cpu_override: None,
             memory_override_mib: None,
             container_cleanup_delay: Duration::from_secs(600),
-            sync_wait_seconds: MAX_WAIT_SECONDS,
+            sync_wait_seconds: DEFAULT_SYNC_WAIT_SECONDS,
             reconcile_period: Duration::from_secs(1),
             max_backoff: Duration::from_secs(2),
             clock: Arc::new(SystemClock),
@@ -144,6 +149,7 @@ pub fn registration_body(
     for cap in [
         "ecs.capability.container-health-check",
         "ecs.capability.container-ordering",
+        "com.amazonaws.ecs.capability.private-registry-authentication.secretsmanager",
         "ecs.capability.docker-plugin.local",
         "ecs.capability.task-cpu-mem-limit",
         "com.amazonaws.ecs.capability.logging-driver.json-file",
@@ -199,6 +205,7 @@ pub async fn run(
         store,
         ReconcilerConfig {
             cleanup_delay: config.container_cleanup_delay,
+            registry_auth: crate::registry_auth::AuthSource::from_env(&config.data_dir),
         },
     )?;
     let mut client_config = ClientConfig::new(
@@ -255,6 +262,17 @@ pub async fn run(
         }
     };
     info!(container_instance = %arn, cluster = %config.cluster, "registered");
+    if reconciler.instance_arn().is_some_and(|old| old != arn) {
+        // The old instance was deregistered: this host is a new instance
+        // whose desired state is unknown yet. Forget the old one, so no
+        // generation number of the old instance can be mistaken for one of
+        // the new (its tasks are then stopped as not desired).
+        warn!(old = %reconciler.instance_arn().unwrap_or_default(), new = %arn, "registered as a new container instance");
+        reconciler.set_desired(gantry_agent_api::DesiredState {
+            generation: 0,
+            tasks: vec![],
+        })?;
+    }
     reconciler.set_instance_arn(arn.clone())?;
 
     let known = Arc::new(AtomicU64::new(reconciler.known_generation()));

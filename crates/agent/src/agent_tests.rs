@@ -221,3 +221,75 @@ async fn registers_syncs_reports_and_stops_when_deregistered() {
     drop(stop_tx);
     server.abort();
 }
+
+/// A host whose persisted instance was deregistered registers as a new
+/// instance: the old desired state must not be mistaken for the new one's,
+/// even when the generation numbers coincide.
+#[tokio::test]
+async fn a_new_instance_arn_discards_the_old_desired_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = crate::state::AgentState {
+        version: crate::state::STATE_VERSION,
+        container_instance_arn: Some(
+            "arn:aws:ecs:us-east-1:123456789012:container-instance/default/old".into(),
+        ),
+        desired: Some(DesiredState {
+            generation: 1,
+            tasks: vec![task()],
+        }),
+        ..Default::default()
+    };
+    crate::state::StateStore::new(dir.path())
+        .save(&old)
+        .unwrap();
+    // The new instance is at generation 1 too, with nothing to run.
+    let shared: Shared = Arc::new((
+        Mutex::new(Plane {
+            desired: Some(DesiredState {
+                generation: 1,
+                tasks: vec![],
+            }),
+            registered: true,
+            ..Default::default()
+        }),
+        Notify::new(),
+    ));
+    let app = Router::new()
+        .route("/", post(ecs))
+        .route(gantry_agent_api::SYNC_PATH, post(sync))
+        .with_state(shared.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let mut config = AgentConfig::new(vec![format!("http://{addr}")], "default", dir.path().into());
+    config.access_key_id = "AKIDEXAMPLE".into();
+    config.secret_access_key = "secret".into();
+    config.sync_wait_seconds = 1;
+    let fake = Arc::new(FakeRuntime::new());
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let agent = tokio::spawn(run(config, fake.clone(), async {
+        let _ = stop_rx.await;
+    }));
+    let store = crate::state::StateStore::new(dir.path());
+    for _ in 0..200 {
+        let s = store.load().unwrap();
+        if s.container_instance_arn.as_deref() == Some(INSTANCE)
+            && s.desired
+                .as_ref()
+                .is_some_and(|d| d.generation == 1 && d.tasks.is_empty())
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let s = store.load().unwrap();
+    assert_eq!(s.container_instance_arn.as_deref(), Some(INSTANCE));
+    assert_eq!(
+        s.desired.map(|d| (d.generation, d.tasks.len())),
+        Some((1, 0))
+    );
+    assert!(fake.containers().is_empty(), "the old task must not run");
+    let _ = stop_tx.send(());
+    let _ = tokio::time::timeout(Duration::from_secs(5), agent).await;
+    server.abort();
+}

@@ -11,7 +11,9 @@
 
 pub mod agent;
 pub mod clock;
+pub mod logs;
 pub mod reconcile;
+pub mod registry_auth;
 pub mod runtime;
 pub mod spec;
 pub mod state;

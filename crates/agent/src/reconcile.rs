@@ -635,12 +635,15 @@ impl TaskState {
 pub struct ReconcilerConfig {
     /// How long stopped containers are kept before removal.
     pub cleanup_delay: Duration,
+    /// Where registry credentials for pulls come from.
+    pub registry_auth: crate::registry_auth::AuthSource,
 }
 
 impl Default for ReconcilerConfig {
     fn default() -> Self {
         ReconcilerConfig {
             cleanup_delay: Duration::from_secs(600),
+            registry_auth: crate::registry_auth::AuthSource::default(),
         }
     }
 }
@@ -943,24 +946,32 @@ impl Reconciler {
                 let Some(ts) = self.state.tasks.get_mut(&task) else {
                     return;
                 };
-                let Some(image) = ts
+                let Some((image, credentials)) = ts
                     .task
                     .containers
                     .iter()
                     .find(|c| c.name == container)
-                    .map(|c| c.image.clone())
+                    .map(|c| (c.image.clone(), c.repository_credentials.clone()))
                 else {
                     return;
                 };
                 ts.pull_started_at.get_or_insert(now);
                 let result = match self.runtime.image_present(&image).await {
                     Ok(true) => Ok(()),
-                    // Registry credentials (repositoryCredentials) are not
-                    // resolved yet: pulls are anonymous.
-                    _ => {
-                        info!(task = %task, image = %image, "pulling image");
-                        self.runtime.pull_image(&image, None).await
-                    }
+                    _ => match self
+                        .config
+                        .registry_auth
+                        .for_image(&image, credentials.as_deref())
+                    {
+                        Ok(auth) => {
+                            info!(task = %task, image = %image, authenticated = auth.is_some(), "pulling image");
+                            self.runtime.pull_image(&image, auth).await
+                        }
+                        Err(reason) => Err(crate::runtime::RuntimeError::Refused {
+                            op: "pull",
+                            message: reason,
+                        }),
+                    },
                 };
                 ts.pull_stopped_at = Some(now);
                 let cs = ts.container_mut(&container).expect("known container");

@@ -55,6 +55,7 @@ fn reconciler(fake: &Arc<FakeRuntime>, dir: &std::path::Path, delay: Duration) -
         StateStore::new(dir),
         ReconcilerConfig {
             cleanup_delay: delay,
+            ..Default::default()
         },
     )
     .unwrap();
@@ -267,6 +268,23 @@ async fn pull_failure_fails_the_task_to_start() {
     );
     assert!(o.pull_started_at.is_some() && o.pull_stopped_at.is_some());
     assert_eq!(c.fake.create_count(), 0);
+}
+
+#[tokio::test]
+async fn unresolvable_repository_credentials_fail_the_pull() {
+    let mut app = container("app");
+    app.repository_credentials = Some("arn:aws:secretsmanager:us-east-1:1:secret:nope".into());
+    let mut c = ctx(task(vec![app]));
+    c.converge(1.0).await;
+    let o = c.obs();
+    assert_eq!(o.last_status, TaskStatus::Stopped);
+    assert_eq!(o.stop_code, Some(StopCode::TaskFailedToStart));
+    let reason = o.stopped_reason.unwrap_or_default();
+    assert!(
+        reason.starts_with("CannotPullContainerError: unable to retrieve registry credentials"),
+        "{reason}"
+    );
+    assert!(c.fake.pulls().is_empty(), "no anonymous pull was attempted");
 }
 
 #[tokio::test]

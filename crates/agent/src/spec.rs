@@ -5,7 +5,7 @@
 use crate::runtime::{CreateSpec, HealthcheckSpec, MountSpec, PortSpec, VolumeCreate};
 use gantry_agent_api::{labels, ContainerSpec, DesiredTask, NetworkMode, VolumeSpec};
 use std::collections::BTreeMap;
-use tracing::warn;
+use tracing::{debug, warn};
 
 const NS_PER_SEC: i64 = 1_000_000_000;
 const MIB: i64 = 1024 * 1024;
@@ -237,9 +237,10 @@ pub fn create_spec(
 
     let (log_driver, log_options) = match &c.log_configuration {
         Some(l) if l.log_driver == "awslogs" => {
-            // Docker's own awslogs driver would call AWS; until the agent ships
-            // logs itself (a later issue), keep them locally.
-            warn!(task = %task.task_arn, container = %c.name, "awslogs log driver not supported yet, using json-file");
+            // Docker's own awslogs driver would call AWS. The container logs
+            // to json-file and the agent's shipper (`crate::logs`) follows it
+            // and delivers to Gantry's Logs service.
+            debug!(task = %task.task_arn, container = %c.name, "awslogs: json-file capture, shipped by the agent");
             (Some("json-file".to_string()), BTreeMap::new())
         }
         Some(l) => (Some(l.log_driver.clone()), l.options.clone()),

@@ -141,6 +141,7 @@ fn reconciler(rt: &Arc<DockerRuntime>, dir: &std::path::Path, test: &str) -> Rec
         StateStore::new(dir),
         ReconcilerConfig {
             cleanup_delay: Duration::from_secs(3600),
+            ..Default::default()
         },
     )
     .unwrap();
@@ -248,7 +249,7 @@ async fn runs_a_task_serves_its_port_and_stops_with_sigterm() {
 
     // The port answers.
     let mut body = None;
-    for _ in 0..50 {
+    for _ in 0..300 {
         if let Some(b) = http_get(binding.host_port) {
             if b.contains("hello-gantry") {
                 body = Some(b);
@@ -270,6 +271,7 @@ async fn runs_a_task_serves_its_port_and_stops_with_sigterm() {
         StateStore::new(dir.path()),
         ReconcilerConfig {
             cleanup_delay: Duration::ZERO,
+            ..Default::default()
         },
     )
     .unwrap();
@@ -361,6 +363,7 @@ async fn healthy_dependency_links_and_task_volume() {
         StateStore::new(dir.path()),
         ReconcilerConfig {
             cleanup_delay: Duration::ZERO,
+            ..Default::default()
         },
     )
     .unwrap();

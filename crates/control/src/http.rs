@@ -4,7 +4,8 @@
 //! Every `POST /` goes through the same steps, each with a typed rejection
 //! (see the table in the module tests and `ecs-api.md` §1):
 //!
-//! 1. read the body, at most [`MAX_BODY_BYTES`] (1 MiB). A larger body is
+//! 1. read the body, at most [`MAX_BODY_BYTES`] (1 MiB; Logs calls
+//!    [`MAX_LOGS_BODY_BYTES`]). A larger body is
 //!    answered **413** with `{"__type":"RequestEntityTooLargeException",
 //!    "message":"Request Entity Too Large"}` before anything is parsed or
 //!    authenticated (the signature covers the body, so it cannot be checked
@@ -12,7 +13,7 @@
 //!    [`MAX_DRAIN_BYTES`], so the client reads the answer instead of a reset;
 //! 2. work out the service from the `X-Amz-Target` prefix
 //!    (`AmazonEC2ContainerServiceV20141113.` → signing name `ecs`; CloudWatch
-//!    Logs `Logs_20140328.` → `logs` slots in as another [`Api`] variant);
+//!    Logs `Logs_20140328.` → `logs`, see [`Api`]);
 //! 3. verify SigV4 ([`crate::auth::authenticate`]) **before** dispatching,
 //!    so an unsigned request changes nothing;
 //! 4. unknown or missing target → `UnknownOperationException`; unsupported
@@ -51,6 +52,9 @@ use crate::credentials::ServerIdentity;
 
 /// Largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Largest Logs API body: a full PutLogEvents batch (1 MiB of events
+/// counted AWS's way) plus its JSON framing and escaping.
+pub const MAX_LOGS_BODY_BYTES: usize = 4 * 1024 * 1024;
 /// How much of an oversize body is read and discarded before answering 413.
 pub const MAX_DRAIN_BYTES: usize = 8 * 1024 * 1024;
 /// Content type of every API answer.
@@ -71,7 +75,7 @@ pub struct RequestContext {
     pub source_ip: Option<IpAddr>,
 }
 
-/// One AWS JSON service (ECS now, Logs later).
+/// One AWS JSON service (ECS, Logs).
 #[async_trait]
 pub trait ServiceHandler: Send + Sync {
     /// Runs `operation` (the `X-Amz-Target` suffix, e.g. `ListClusters`) on a
@@ -102,6 +106,9 @@ pub struct HttpState {
     pub resolver: Arc<dyn CredentialResolver>,
     pub ecs: Arc<dyn ServiceHandler>,
     pub agent: Arc<dyn AgentHandler>,
+    /// The CloudWatch Logs API ([`Api::Logs`]); `None` answers its
+    /// operations `UnknownOperationException`.
+    pub logs: Option<Arc<dyn ServiceHandler>>,
     /// `/healthz` answers 200 while true, 503 while false.
     pub ready: Arc<AtomicBool>,
     /// Time for signature checks; defaults to [`SystemClock`], tests may pin it.
@@ -121,9 +128,16 @@ impl HttpState {
             resolver,
             ecs,
             agent,
+            logs: None,
             ready: Arc::new(AtomicBool::new(true)),
             clock: Arc::new(SystemClock),
         }
+    }
+
+    /// Also serve the Logs API with `logs`.
+    pub fn with_logs(mut self, logs: Arc<dyn ServiceHandler>) -> Self {
+        self.logs = Some(logs);
+        self
     }
 }
 
@@ -131,16 +145,19 @@ impl HttpState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Api {
     Ecs,
+    /// CloudWatch Logs (`Logs_20140328.`, signing name `logs`).
+    Logs,
 }
 
 impl Api {
     /// All services, for dispatch.
-    pub const ALL: &'static [Api] = &[Api::Ecs];
+    pub const ALL: &'static [Api] = &[Api::Ecs, Api::Logs];
 
     /// The `X-Amz-Target` prefix (before the `.`).
     pub fn target_prefix(self) -> &'static str {
         match self {
             Api::Ecs => "AmazonEC2ContainerServiceV20141113",
+            Api::Logs => "Logs_20140328",
         }
     }
 
@@ -148,12 +165,14 @@ impl Api {
     pub fn signing_name(self) -> &'static str {
         match self {
             Api::Ecs => "ecs",
+            Api::Logs => "logs",
         }
     }
 
-    fn handler(self, state: &HttpState) -> &Arc<dyn ServiceHandler> {
+    fn handler(self, state: &HttpState) -> Option<&Arc<dyn ServiceHandler>> {
         match self {
-            Api::Ecs => &state.ecs,
+            Api::Ecs => Some(&state.ecs),
+            Api::Logs => state.logs.as_ref(),
         }
     }
 }
@@ -234,7 +253,17 @@ async fn api(State(state): State<Arc<HttpState>>, req: Request) -> Response {
 
 async fn api_inner(state: &HttpState, req: Request) -> Result<serde_json::Value, ApiError> {
     let (parts, body) = req.into_parts();
-    let body = read_body(&parts.headers, body).await?;
+    let is_logs = parts
+        .headers
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("Logs_20140328."));
+    let limit = if is_logs {
+        MAX_LOGS_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    };
+    let body = read_body(&parts.headers, body, limit).await?;
 
     let target = parts
         .headers
@@ -277,14 +306,20 @@ async fn api_inner(state: &HttpState, req: Request) -> Result<serde_json::Value,
             "Request body is not a JSON object: {e}"
         )));
     }
-    api.handler(state).handle(&ctx, &operation, body).await
+    let Some(handler) = api.handler(state) else {
+        return Err(ApiError::client(
+            "UnknownOperationException",
+            format!("Unknown operation '{target}'."),
+        ));
+    };
+    handler.handle(&ctx, &operation, body).await
 }
 
 async fn agent_sync(State(state): State<Arc<HttpState>>, req: Request) -> Response {
     tracing::Span::current().record("operation", "AgentSync");
     let result = async {
         let (parts, body) = req.into_parts();
-        let body = read_body(&parts.headers, body).await?;
+        let body = read_body(&parts.headers, body, MAX_BODY_BYTES).await?;
         let ctx = context(&state, &parts, &body, Api::Ecs.signing_name()).await?;
         let sync: gantry_agent_api::SyncRequest = serde_json::from_slice(&body)
             .map_err(|e| ApiError::serialization(format!("Invalid sync request: {e}")))?;
@@ -363,9 +398,9 @@ fn too_large() -> ApiError {
     )
 }
 
-/// Buffers at most [`MAX_BODY_BYTES`]; on overflow drains (and discards) up
-/// to [`MAX_DRAIN_BYTES`] so the client sees the 413.
-async fn read_body(headers: &HeaderMap, mut body: Body) -> Result<Bytes, ApiError> {
+/// Buffers at most `limit` bytes; on overflow drains (and discards) up to
+/// [`MAX_DRAIN_BYTES`] so the client sees the 413.
+async fn read_body(headers: &HeaderMap, mut body: Body, limit: usize) -> Result<Bytes, ApiError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -387,11 +422,11 @@ async fn read_body(headers: &HeaderMap, mut body: Body) -> Result<Bytes, ApiErro
         if seen > MAX_DRAIN_BYTES {
             break;
         }
-        if seen <= MAX_BODY_BYTES {
+        if seen <= limit {
             buf.extend_from_slice(&data);
         }
     }
-    if seen > MAX_BODY_BYTES {
+    if seen > limit {
         return Err(too_large());
     }
     Ok(buf.freeze())

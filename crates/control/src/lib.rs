@@ -3,9 +3,11 @@
 
 pub mod auth;
 pub mod clock;
+pub mod connectivity;
 pub mod credentials;
 pub mod ecs;
 pub mod hosts;
 pub mod http;
+pub mod logs;
 pub mod server;
 pub mod state;

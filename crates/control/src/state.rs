@@ -11,6 +11,7 @@
 //! | `instances/{cluster}/{id}` | [`InstanceRecord`] |
 //! | `tasks/{cluster}/{id}` | [`TaskRecord`] |
 //! | `tokens/{cluster}/{clientToken}` | [`ClientTokenRecord`] |
+//! | `services/{cluster}/{name}` | `ecs::services::ServiceRecord` |
 //!
 //! **Invariant:** an instance's `reservations` hold exactly the tasks placed
 //! on it that are not yet STOPPED; they are changed in the same transaction
@@ -48,6 +49,12 @@ pub fn task_prefix(cluster: &str) -> String {
 }
 pub fn task_key(cluster: &str, id: &str) -> String {
     format!("tasks/{cluster}/{id}")
+}
+pub fn service_prefix(cluster: &str) -> String {
+    format!("services/{cluster}/")
+}
+pub fn service_key(cluster: &str, name: &str) -> String {
+    format!("services/{cluster}/{name}")
 }
 pub fn token_key(cluster: &str, token: &str) -> String {
     format!("tokens/{cluster}/{token}")

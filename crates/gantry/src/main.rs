@@ -9,6 +9,8 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod logs_cmd;
+
 #[derive(Parser)]
 #[command(
     name = "gantry",
@@ -28,6 +30,8 @@ enum Command {
     Server(ServerArgs),
     /// An agent that joins a running control plane as a container instance.
     Agent(AgentArgs),
+    /// Print a task's container output (containers with the awslogs log driver).
+    Logs(logs_cmd::LogsArgs),
 }
 
 #[derive(Args, Clone)]
@@ -38,6 +42,27 @@ struct ServerArgs {
     /// Where state, credentials and the local agent's state live.
     #[arg(long, default_value = ".gantry")]
     data_dir: PathBuf,
+    /// Seconds without hearing from an agent before its instance is `agentConnected=false`.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    agent_timeout: f64,
+    /// Seconds without hearing from an agent before its host is lost: its tasks are
+    /// marked STOPPED (stop code InfrastructureHealth) so services replace them.
+    #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+    host_lost_after: f64,
+}
+
+impl ServerArgs {
+    /// The checked connectivity timeouts.
+    fn connectivity(&self) -> Result<gantry_control::connectivity::ConnectivityConfig> {
+        let secs = |name: &str, v: f64| -> Result<std::time::Duration> {
+            std::time::Duration::try_from_secs_f64(v)
+                .with_context(|| format!("--{name} must be a non-negative number of seconds"))
+        };
+        Ok(gantry_control::connectivity::ConnectivityConfig::new(
+            secs("agent-timeout", self.agent_timeout)?,
+            secs("host-lost-after", self.host_lost_after)?,
+        )?)
+    }
 }
 
 #[derive(Args, Clone)]
@@ -94,6 +119,7 @@ async fn start_server(
     gantry_control::credentials::LoadedCredentials,
     ServerIdentity,
 )> {
+    let connectivity = args.connectivity()?;
     let identity =
         ServerIdentity::from_env().context("invalid GANTRY_ACCOUNT_ID / GANTRY_REGION")?;
     std::fs::create_dir_all(&args.data_dir)
@@ -103,7 +129,18 @@ async fn start_server(
     let store = tokio::task::spawn_blocking(move || gantry_store_redb::RedbStore::open(&db))
         .await?
         .context("cannot open the store")?;
-    let server = Server::start(args.listen, Arc::new(store), identity.clone(), &creds).await?;
+    let options = gantry_control::server::ServerOptions {
+        logs_dir: Some(args.data_dir.join("logs")),
+        connectivity,
+    };
+    let server = Server::start_with(
+        args.listen,
+        Arc::new(store),
+        identity.clone(),
+        &creds,
+        options,
+    )
+    .await?;
     let endpoint = format!("http://{}", server.local_addr);
     if creds.generated() {
         println!(
@@ -192,10 +229,12 @@ async fn run_up(args: ServerArgs) -> Result<()> {
         None,
         None,
     );
+    let runtime = Arc::new(runtime);
+    let shipper = gantry_agent::logs::spawn(&config, runtime.clone())?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let agent = tokio::spawn(async move {
         let mut rx = stop_rx;
-        gantry_agent::run(config, Arc::new(runtime), async move {
+        gantry_agent::run(config, runtime, async move {
             let _ = rx.wait_for(|v| *v).await;
         })
         .await
@@ -208,6 +247,7 @@ async fn run_up(args: ServerArgs) -> Result<()> {
         Err(e) => tracing::warn!(error = %e, "agent task failed"),
         Ok(Ok(())) => {}
     }
+    shipper.stop().await;
     server.stop().await?;
     Ok(())
 }
@@ -295,7 +335,11 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
     let runtime = gantry_agent::DockerRuntime::connect()
         .await
         .context("cannot reach the Docker Engine")?;
-    gantry_agent::run(config, Arc::new(runtime), shutdown_signal()).await?;
+    let runtime = Arc::new(runtime);
+    let shipper = gantry_agent::logs::spawn(&config, runtime.clone())?;
+    let result = gantry_agent::run(config, runtime, shutdown_signal()).await;
+    shipper.stop().await;
+    result?;
     Ok(())
 }
 
@@ -310,6 +354,7 @@ fn main() -> Result<()> {
             Command::Up(a) => run_up(a).await,
             Command::Server(a) => run_server(a).await,
             Command::Agent(a) => run_agent(a).await,
+            Command::Logs(a) => logs_cmd::run(a, agent_credentials()?).await,
         }
     })
 }

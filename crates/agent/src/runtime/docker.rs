@@ -2,8 +2,8 @@
 //! version negotiated at connect time (Debian's Engine 20.10 speaks 1.41).
 
 use super::{
-    ContainerInfo, ContainerRuntime, CreateSpec, RegistryAuth, RuntimeError, RuntimeState,
-    RuntimeVersion, VolumeCreate,
+    ContainerInfo, ContainerRuntime, CreateSpec, LogLine, LogSource, RegistryAuth, RuntimeError,
+    RuntimeState, RuntimeVersion, VolumeCreate,
 };
 use async_trait::async_trait;
 use bollard::auth::DockerCredentials;
@@ -14,7 +14,7 @@ use bollard::models::{
     VolumeCreateRequest,
 };
 use bollard::query_parameters::{
-    CreateContainerOptions, CreateImageOptions, EventsOptions, ListContainersOptions,
+    CreateContainerOptions, CreateImageOptions, EventsOptions, ListContainersOptions, LogsOptions,
     RemoveContainerOptions, RemoveVolumeOptions, StopContainerOptions,
 };
 use bollard::Docker;
@@ -465,6 +465,54 @@ impl ContainerRuntime for DockerRuntime {
             .filter_map(|r| async move { r.ok().and_then(|e| e.actor).and_then(|a| a.id) })
             .boxed()
     }
+
+    fn logs(&self, id: &str, since_secs: i64) -> BoxStream<'static, Result<LogLine, RuntimeError>> {
+        let options = LogsOptions {
+            follow: true,
+            stdout: true,
+            stderr: true,
+            timestamps: true,
+            since: i32::try_from(since_secs.max(0)).unwrap_or(i32::MAX),
+            ..Default::default()
+        };
+        self.docker
+            .logs(id, Some(options))
+            .flat_map(|chunk| {
+                let lines: Vec<Result<LogLine, RuntimeError>> = match chunk {
+                    Err(BollardError::DockerResponseServerError {
+                        status_code: 404, ..
+                    }) => Vec::new(),
+                    Err(source) => vec![Err(RuntimeError::Docker { op: "logs", source })],
+                    Ok(out) => {
+                        let source = match &out {
+                            bollard::container::LogOutput::StdErr { .. } => LogSource::Stderr,
+                            _ => LogSource::Stdout,
+                        };
+                        let bytes = out.into_bytes();
+                        String::from_utf8_lossy(&bytes)
+                            .split_terminator('\n')
+                            .filter_map(|l| parse_log_line(l, source))
+                            .map(Ok)
+                            .collect()
+                    }
+                };
+                futures::stream::iter(lines)
+            })
+            .boxed()
+    }
+}
+
+/// `2026-01-02T03:04:05.123456789Z message` (Docker's `timestamps=true`).
+fn parse_log_line(line: &str, source: LogSource) -> Option<LogLine> {
+    let (ts, message) = line.split_once(' ').unwrap_or((line, ""));
+    let timestamp_ns = chrono::DateTime::parse_from_rfc3339(ts)
+        .ok()?
+        .timestamp_nanos_opt()?;
+    Some(LogLine {
+        timestamp_ns,
+        source,
+        message: message.strip_suffix('\r').unwrap_or(message).to_string(),
+    })
 }
 
 /// `repo[:tag][@digest]` → (`repo`, `tag`); a digest is kept in the repo part.
@@ -497,5 +545,23 @@ mod tests {
             split_image("localhost:5000/a"),
             ("localhost:5000/a".into(), "latest".into())
         );
+    }
+}
+
+#[cfg(test)]
+mod log_line_tests {
+    use super::*;
+
+    #[test]
+    fn parses_docker_timestamped_lines() {
+        let l = parse_log_line(
+            "2026-01-02T03:04:05.123456789Z hello world",
+            LogSource::Stderr,
+        )
+        .unwrap();
+        assert_eq!(l.message, "hello world");
+        assert_eq!(l.timestamp_ns % 1_000_000_000, 123_456_789);
+        assert_eq!(l.source, LogSource::Stderr);
+        assert!(parse_log_line("garbage", LogSource::Stdout).is_none());
     }
 }

@@ -3,15 +3,15 @@
 //! be set, and an event feed. It simulates; it does not assert.
 
 use super::{
-    ContainerInfo, ContainerRuntime, CreateSpec, RegistryAuth, RuntimeError, RuntimeState,
-    RuntimeVersion, VolumeCreate,
+    ContainerInfo, ContainerRuntime, CreateSpec, LogLine, LogSource, RegistryAuth, RuntimeError,
+    RuntimeState, RuntimeVersion, VolumeCreate,
 };
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 use gantry_agent_api::{HealthStatus, NetworkBinding};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Mutex, MutexGuard};
-use tokio::sync::broadcast;
+use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::{broadcast, Notify};
 
 /// One simulated container.
 #[derive(Debug, Clone)]
@@ -42,13 +42,17 @@ struct State {
     next_id: u64,
     next_port: u16,
     creates: u32,
+    /// container id → its output, in write order.
+    logs: BTreeMap<String, Vec<LogLine>>,
 }
 
 /// See the module documentation.
 #[derive(Debug)]
 pub struct FakeRuntime {
-    state: Mutex<State>,
+    state: Arc<Mutex<State>>,
     events: broadcast::Sender<String>,
+    /// Wakes log followers on new output and on every container change.
+    log_wake: Arc<Notify>,
 }
 
 impl Default for FakeRuntime {
@@ -62,13 +66,14 @@ impl FakeRuntime {
     pub fn new() -> Self {
         let (events, _) = broadcast::channel(1024);
         FakeRuntime {
-            state: Mutex::new(State {
+            state: Arc::new(Mutex::new(State {
                 registry_has_everything: true,
                 next_port: 49153,
                 next_id: 1,
                 ..Default::default()
-            }),
+            })),
             events,
+            log_wake: Arc::new(Notify::new()),
         }
     }
 
@@ -77,6 +82,7 @@ impl FakeRuntime {
     }
 
     fn emit(&self, id: &str) {
+        self.log_wake.notify_waiters();
         let _ = self.events.send(id.to_string());
     }
 
@@ -166,6 +172,23 @@ impl FakeRuntime {
                     .map(|c| c.info.id.clone())
                     .next_back()
             })
+    }
+
+    /// The container (by id, Docker name or ECS container name) writes a
+    /// line of output at `timestamp_ns`. Ignored for unknown containers.
+    pub fn write_log(&self, id_or_name: &str, source: LogSource, message: &str, timestamp_ns: i64) {
+        {
+            let mut st = self.lock();
+            let Some(id) = Self::resolve(&st, id_or_name) else {
+                return;
+            };
+            st.logs.entry(id).or_default().push(LogLine {
+                timestamp_ns,
+                source,
+                message: message.to_string(),
+            });
+        }
+        self.log_wake.notify_waiters();
     }
 
     /// The running container (by id, Docker name or ECS container name) exits with `code`.
@@ -460,6 +483,44 @@ impl ContainerRuntime for FakeRuntime {
     async fn remove_volume(&self, name: &str) -> Result<(), RuntimeError> {
         self.lock().volumes.remove(name);
         Ok(())
+    }
+
+    fn logs(&self, id: &str, since_secs: i64) -> BoxStream<'static, Result<LogLine, RuntimeError>> {
+        let state = self.state.clone();
+        let wake = self.log_wake.clone();
+        let id = id.to_string();
+        let since_ns = since_secs.saturating_mul(1_000_000_000);
+        Box::pin(futures::stream::unfold(0usize, move |mut next| {
+            let (state, wake, id) = (state.clone(), wake.clone(), id.clone());
+            async move {
+                loop {
+                    let notified = wake.notified();
+                    tokio::pin!(notified);
+                    notified.as_mut().enable();
+                    {
+                        let st = state.lock().unwrap_or_else(|p| p.into_inner());
+                        let container = st.containers.get(&id)?;
+                        let lines = st.logs.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+                        while next < lines.len() {
+                            let line = &lines[next];
+                            next += 1;
+                            if line.timestamp_ns >= since_ns {
+                                return Some((Ok(line.clone()), next));
+                            }
+                        }
+                        if !matches!(
+                            container.info.state,
+                            RuntimeState::Created
+                                | RuntimeState::Running
+                                | RuntimeState::Restarting
+                        ) {
+                            return None;
+                        }
+                    }
+                    notified.await;
+                }
+            }
+        }))
     }
 
     fn events(&self) -> BoxStream<'static, String> {

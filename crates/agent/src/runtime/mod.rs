@@ -196,6 +196,23 @@ impl RuntimeError {
     }
 }
 
+/// Which output stream a log line came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LogSource {
+    Stdout,
+    Stderr,
+}
+
+/// One line of container output, as the engine recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogLine {
+    /// When the engine received the line, nanoseconds since the epoch.
+    pub timestamp_ns: i64,
+    pub source: LogSource,
+    /// Without the trailing newline.
+    pub message: String,
+}
+
 /// What the reconciler needs from a container engine.
 #[async_trait]
 pub trait ContainerRuntime: Send + Sync + 'static {
@@ -223,4 +240,9 @@ pub trait ContainerRuntime: Send + Sync + 'static {
     /// Ids of containers that changed (created, started, died, health…).
     /// The stream ends if the runtime's event feed breaks; callers re-subscribe.
     fn events(&self) -> BoxStream<'static, String>;
+    /// Follows a container's stdout and stderr, oldest first, from
+    /// `since_secs` (whole seconds since the epoch; 0 = from the start). The
+    /// stream ends once the container has stopped and every line it wrote
+    /// was delivered (or at once when the container does not exist).
+    fn logs(&self, id: &str, since_secs: i64) -> BoxStream<'static, Result<LogLine, RuntimeError>>;
 }

@@ -6,6 +6,11 @@
 //! When a task reaches STOPPED its reservation is released and the host's
 //! generation bumps, so the agent's next sync sees a desired state without
 //! it and forgets the task.
+//!
+//! Every call records that the agent was heard from (the connectivity
+//! reconciler, `crate::connectivity`, reads it), and a long-poll is held at
+//! most `HostNotifier::max_poll` (half the agent timeout), so a live agent is
+//! never mistaken for a silent one.
 
 use super::EcsService;
 use crate::http::{AgentHandler, RequestContext};
@@ -242,8 +247,13 @@ impl EcsService {
             let ikey = instance_key(&iv.cluster, &iv.id);
             t.expect(&ikey, inst.mod_revision).put(&ikey, &iv)?;
         }
-        if !t.is_empty() && !self.repo.commit(t).await? {
+        let t_was_empty = t.is_empty();
+        if !t_was_empty && !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
+        }
+        if !t_was_empty {
+            // Task or instance state changed: services may need to act.
+            self.services_wake.notify_one();
         }
         Ok(())
     }
@@ -310,7 +320,8 @@ impl AgentHandler for EcsService {
             self.apply_report(&fresh, tasks).await?;
         }
         let notify = self.hosts.get(&inst.value.id);
-        let wait = Duration::from_secs(u64::from(req.wait_seconds.min(agent::MAX_WAIT_SECONDS)));
+        let wait = Duration::from_secs(u64::from(req.wait_seconds.min(agent::MAX_WAIT_SECONDS)))
+            .min(self.hosts.max_poll());
         let deadline = tokio::time::Instant::now() + wait;
         loop {
             let notified = notify.notified();

@@ -181,7 +181,9 @@ impl EcsService {
         c.registered_container_instances_count = Some(registered as i32);
         c.running_tasks_count = Some(running);
         c.pending_tasks_count = Some(pending);
-        c.active_services_count = Some(0);
+        let name = c.cluster_name.clone().unwrap_or_default();
+        let (active_services, draining_services) = self.service_counts(&name).await?;
+        c.active_services_count = Some(active_services);
         if include.iter().any(|i| i == "STATISTICS") {
             let kv = |n: &str, v: i32| ecs::KeyValuePair {
                 name: Some(n.to_string()),
@@ -194,9 +196,9 @@ impl EcsService {
                 kv("pendingFargateTasksCount", 0),
                 kv("runningExternalTasksCount", 0),
                 kv("pendingExternalTasksCount", 0),
-                kv("activeEC2ServiceCount", 0),
+                kv("activeEC2ServiceCount", active_services),
                 kv("activeFargateServiceCount", 0),
-                kv("drainingEC2ServiceCount", 0),
+                kv("drainingEC2ServiceCount", draining_services),
                 kv("drainingFargateServiceCount", 0),
             ]);
         } else {
@@ -311,6 +313,13 @@ impl EcsService {
             return Err(ApiError::client(
                 "ClusterContainsContainerInstancesException",
                 "The Cluster cannot be deleted while Container Instances are active or draining.",
+            ));
+        }
+        let (active_services, draining_services) = self.service_counts(&name).await?;
+        if active_services + draining_services > 0 {
+            return Err(ApiError::client(
+                "ClusterContainsServicesException",
+                "The Cluster cannot be deleted while Services are active.",
             ));
         }
         let tasks: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&name)).await?;

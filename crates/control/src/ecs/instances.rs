@@ -1,12 +1,70 @@
 //! Container instances: Register (what an agent calls on start), Deregister,
-//! Describe, List, UpdateContainerInstancesState.
+//! Describe, List, UpdateContainerInstancesState, and the store side of the
+//! connectivity reconciler ([`crate::connectivity`]).
+//!
+//! ECS semantics, and where Gantry chooses:
+//! * **Register** with the ARN of a known ACTIVE or DRAINING instance
+//!   re-registers it (same ARN, status ACTIVE, custom attributes kept). With
+//!   the ARN of a deregistered (INACTIVE) instance it registers a NEW
+//!   instance: a deregistered instance never comes back.
+//! * **UpdateContainerInstancesState** accepts only ACTIVE and DRAINING;
+//!   ACTIVE ↔ DRAINING, setting the current status again is a no-op. A
+//!   DRAINING instance receives no new task (the planner places on ACTIVE
+//!   instances only); standalone tasks on it keep running; replacing service
+//!   tasks is the service scheduler's work.
+//! * **Deregister** without `force` fails while tasks are placed on the
+//!   instance. With `force`, ECS orphans the tasks ("no longer monitored or
+//!   accounted for") so services start copies elsewhere: Gantry marks them
+//!   STOPPED (stop code `UserInitiated`, reason `Container instance
+//!   deregistered`) and releases their reservations in the same transaction.
+//!   The instance becomes INACTIVE; its agent learns it on its next sync.
+//!   Unlike the ECS agent (which exits and leaves the orphaned containers
+//!   running until the EC2 instance is terminated), Gantry's agent then stops
+//!   every task it runs before it exits: hosts outlive their registration, and
+//!   containers nobody accounts for would run copies of service tasks forever.
 
 use super::pagination::paginate;
 use super::EcsService;
+use crate::connectivity::{assess, host_lost_reason, Assessment, ConnectivityConfig, PassReport};
 use crate::http::RequestContext;
-use crate::state::{instance_key, instance_prefix, InstanceRecord, TxnBuilder, Versioned};
+use crate::state::{
+    instance_key, instance_prefix, task_key, InstanceRecord, TaskRecord, TxnBuilder, Versioned,
+};
 use gantry_api_types::{ecs, ApiError};
 use std::collections::BTreeSet;
+
+/// Key prefix of every container instance of every cluster.
+const ALL_INSTANCES: &str = "instances/";
+
+/// Mark a task STOPPED by the control plane (its host is gone or no longer
+/// registered). A stop already requested keeps its code and reason.
+pub(crate) fn stop_by_control_plane(
+    rec: &mut TaskRecord,
+    code: ecs::TaskStopCode,
+    reason: &str,
+    now: f64,
+) {
+    let t = &mut rec.task;
+    if t.stop_code.is_none() {
+        t.stop_code = Some(code);
+    }
+    if t.stopped_reason.is_none() {
+        t.stopped_reason = Some(reason.to_string());
+    }
+    t.desired_status = Some("STOPPED".to_string());
+    t.last_status = Some("STOPPED".to_string());
+    t.stopping_at.get_or_insert(now);
+    t.execution_stopped_at.get_or_insert(now);
+    t.stopped_at.get_or_insert(now);
+    for c in t.containers.iter_mut().flatten() {
+        c.last_status = Some("STOPPED".to_string());
+    }
+    t.version = Some(t.version.unwrap_or(0) + 1);
+    rec.desired.desired_status = gantry_agent_api::DesiredStatus::Stopped;
+    if rec.desired.stop_reason.is_none() {
+        rec.desired.stop_reason = t.stopped_reason.clone();
+    }
+}
 
 fn resource_int(resources: &[ecs::Resource], name: &str) -> Option<i64> {
     resources
@@ -137,8 +195,12 @@ impl EcsService {
         let _g = self.write.lock().await;
         self.active_cluster(&cluster).await?;
         let now = self.now();
+        // A deregistered instance never comes back: its ARN registers anew.
         let existing = match &req.container_instance_arn {
-            Some(arn) => self.find_instance(&cluster, arn).await?,
+            Some(arn) => self
+                .find_instance(&cluster, arn)
+                .await?
+                .filter(|e| e.value.instance.status.as_deref() != Some("INACTIVE")),
             None => None,
         };
         let id = match &existing {
@@ -245,18 +307,44 @@ impl EcsService {
                 "Found running tasks on the instance. Use force to deregister the container instance.",
             ));
         }
+        let now = self.now();
         let mut value = rec.value.clone();
+        let mut t = TxnBuilder::new();
+        // With force: the tasks are orphaned, their records end here.
+        let mut orphaned = vec![];
+        for task_id in value.reservations.keys() {
+            let tkey = task_key(&cluster, task_id);
+            let Some(task) = self.repo.get::<TaskRecord>(&tkey).await? else {
+                continue;
+            };
+            let mut tv = task.value.clone();
+            stop_by_control_plane(
+                &mut tv,
+                ecs::TaskStopCode::UserInitiated,
+                "Container instance deregistered",
+                now,
+            );
+            orphaned.push(tv.task.task_arn.clone().unwrap_or_default());
+            t.expect(&tkey, task.mod_revision).put(&tkey, &tv)?;
+        }
+        value.reservations.clear();
         value.instance.status = Some("INACTIVE".to_string());
         value.instance.agent_connected = Some(false);
+        value.instance.version = Some(value.instance.version.unwrap_or(0) + 1);
         value.generation += 1;
         let key = instance_key(&cluster, &value.id);
-        let mut t = TxnBuilder::new();
         t.expect(&key, rec.mod_revision).put(&key, &value)?;
         if !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
         self.hosts.wake(&value.id);
-        tracing::info!(cluster = %cluster, instance = %value.id, "container instance deregistered");
+        if !orphaned.is_empty() {
+            self.services_wake.notify_one();
+        }
+        for arn in &orphaned {
+            tracing::info!(task = %arn, instance = %value.id, "task orphaned by forced deregistration");
+        }
+        tracing::info!(cluster = %cluster, instance = %value.id, orphaned = orphaned.len(), "container instance deregistered");
         Ok(ecs::DeregisterContainerInstanceResponse {
             container_instance: Some(value.render(false)),
         })
@@ -398,12 +486,120 @@ impl EcsService {
                 }),
             }
         }
-        if !t.is_empty() && !self.repo.commit(t).await? {
+        let changed = !t.is_empty();
+        if changed && !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
+        }
+        if changed {
+            // Draining moves service tasks: let the service scheduler know.
+            self.services_wake.notify_one();
         }
         Ok(ecs::UpdateContainerInstancesStateResponse {
             container_instances: Some(out),
             failures: Some(failures),
         })
+    }
+}
+
+impl EcsService {
+    /// What the connectivity reconciler must change on one instance, if
+    /// anything.
+    fn connectivity_change(
+        &self,
+        inst: &InstanceRecord,
+        config: &ConnectivityConfig,
+        started_at: f64,
+        now: f64,
+    ) -> Option<Assessment> {
+        if inst.instance.status.as_deref() == Some("INACTIVE") {
+            return None;
+        }
+        let a = assess(self.hosts.last_seen(&inst.id), started_at, now, config);
+        let flip = inst.instance.agent_connected != Some(a.connected);
+        let lose = a.lost && !inst.reservations.is_empty();
+        (flip || lose).then_some(a)
+    }
+
+    /// One pass of the connectivity reconciler (see [`crate::connectivity`]):
+    /// reread every instance, mark it connected or not from when its agent
+    /// was last heard from, and stop the tasks of lost hosts. Idempotent.
+    pub async fn reconcile_connectivity(
+        &self,
+        config: &ConnectivityConfig,
+        started_at: f64,
+    ) -> Result<PassReport, ApiError> {
+        let mut report = PassReport::default();
+        let now = self.now();
+        let all: Vec<Versioned<InstanceRecord>> = self.repo.list(ALL_INSTANCES).await?;
+        if !all.iter().any(|r| {
+            self.connectivity_change(&r.value, config, started_at, now)
+                .is_some()
+        }) {
+            return Ok(report);
+        }
+        let _g = self.write.lock().await;
+        let now = self.now();
+        let all: Vec<Versioned<InstanceRecord>> = self.repo.list(ALL_INSTANCES).await?;
+        for r in all {
+            let Some(a) = self.connectivity_change(&r.value, config, started_at, now) else {
+                continue;
+            };
+            let mut iv = r.value.clone();
+            let mut t = TxnBuilder::new();
+            let flipped = iv.instance.agent_connected != Some(a.connected);
+            if flipped {
+                iv.instance.agent_connected = Some(a.connected);
+                iv.instance.version = Some(iv.instance.version.unwrap_or(0) + 1);
+            }
+            let mut stopped = vec![];
+            if a.lost && !iv.reservations.is_empty() {
+                let host = iv
+                    .instance
+                    .ec2_instance_id
+                    .clone()
+                    .unwrap_or_else(|| iv.id.clone());
+                let reason = host_lost_reason(&host, a.silent_for);
+                for task_id in iv.reservations.keys() {
+                    let tkey = task_key(&iv.cluster, task_id);
+                    let Some(task) = self.repo.get::<TaskRecord>(&tkey).await? else {
+                        continue;
+                    };
+                    let mut tv = task.value.clone();
+                    stop_by_control_plane(
+                        &mut tv,
+                        ecs::TaskStopCode::InfrastructureHealth,
+                        &reason,
+                        now,
+                    );
+                    stopped.push(tv.task.task_arn.clone().unwrap_or_default());
+                    t.expect(&tkey, task.mod_revision).put(&tkey, &tv)?;
+                }
+                iv.reservations.clear();
+                iv.generation += 1;
+            }
+            let ikey = instance_key(&iv.cluster, &iv.id);
+            t.expect(&ikey, r.mod_revision).put(&ikey, &iv)?;
+            if !self.repo.commit(t).await? {
+                // Someone else changed it: the next pass rereads it.
+                tracing::debug!(instance = %iv.id, "instance changed during the pass; retrying later");
+                continue;
+            }
+            if flipped && a.connected {
+                tracing::info!(instance = %iv.id, "agent connected");
+                report.connected.push(iv.id.clone());
+            } else if flipped {
+                tracing::warn!(instance = %iv.id, silent_for = a.silent_for, "agent disconnected");
+                report.disconnected.push(iv.id.clone());
+            }
+            for arn in &stopped {
+                tracing::warn!(task = %arn, instance = %iv.id, silent_for = a.silent_for, "host lost; task stopped");
+            }
+            report.tasks_stopped.extend(stopped);
+        }
+        if report != PassReport::default() {
+            // Instances or tasks changed: services may need to act.
+            self.services_wake.notify_one();
+        }
+        Ok(report)
     }
 }

@@ -14,6 +14,7 @@ mod clusters;
 mod desired;
 mod instances;
 pub mod pagination;
+pub mod services;
 mod tags;
 mod taskdefs;
 mod tasks;
@@ -37,6 +38,8 @@ pub struct EcsService {
     pub clock: SharedClock,
     pub hosts: Arc<HostNotifier>,
     write: tokio::sync::Mutex<()>,
+    /// Pokes the service reconciler (`services::reconcile`).
+    pub services_wake: Arc<tokio::sync::Notify>,
 }
 
 /// Parse a request body into its typed request.
@@ -66,6 +69,7 @@ impl EcsService {
             clock,
             hosts,
             write: tokio::sync::Mutex::new(()),
+            services_wake: Arc::new(tokio::sync::Notify::new()),
         }
     }
 
@@ -180,6 +184,11 @@ impl ServiceHandler for EcsService {
             "PutAttributes" => put_attributes,
             "DeleteAttributes" => delete_attributes,
             "ListAttributes" => list_attributes,
+            "CreateService" => create_service,
+            "UpdateService" => update_service,
+            "DeleteService" => delete_service,
+            "DescribeServices" => describe_services,
+            "ListServices" => list_services,
         )
     }
 }

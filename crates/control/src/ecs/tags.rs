@@ -1,4 +1,4 @@
-//! Tags on clusters, task definitions, tasks and container instances.
+//! Tags on clusters, task definitions, tasks, container instances and services.
 
 use super::EcsService;
 use crate::http::RequestContext;
@@ -33,6 +33,7 @@ enum Tagged {
     TaskDef(String, Versioned<TaskDefRecord>),
     Task(String, Versioned<TaskRecord>),
     Instance(String, Versioned<InstanceRecord>),
+    Service(String, Versioned<super::services::ServiceRecord>),
 }
 
 impl EcsService {
@@ -80,6 +81,16 @@ impl EcsService {
                 let v = self.repo.get(&k).await?.ok_or_else(|| not_found(arn))?;
                 Tagged::Instance(k, v)
             }
+            "service" => {
+                let (cluster, name) = scoped("service")?;
+                let k = crate::state::service_key(&cluster, &name);
+                let v: Versioned<super::services::ServiceRecord> =
+                    self.repo.get(&k).await?.ok_or_else(|| not_found(arn))?;
+                if v.value.service.status.as_deref() == Some("INACTIVE") {
+                    return Err(not_found(arn));
+                }
+                Tagged::Service(k, v)
+            }
             _ => {
                 return Err(ApiError::invalid_parameter(format!(
                     "The resource {arn} does not support tagging."
@@ -95,6 +106,7 @@ impl EcsService {
             Tagged::TaskDef(_, v) => v.value.tags.clone(),
             Tagged::Task(_, v) => v.value.task.tags.clone().unwrap_or_default(),
             Tagged::Instance(_, v) => v.value.instance.tags.clone().unwrap_or_default(),
+            Tagged::Service(_, v) => v.value.service.tags.clone().unwrap_or_default(),
         }
     }
 
@@ -115,6 +127,10 @@ impl EcsService {
             }
             Tagged::Instance(k, mut v) => {
                 v.value.instance.tags = Some(tags);
+                b.expect(&k, v.mod_revision).put(&k, &v.value)?;
+            }
+            Tagged::Service(k, mut v) => {
+                v.value.service.tags = Some(tags);
                 b.expect(&k, v.mod_revision).put(&k, &v.value)?;
             }
         }

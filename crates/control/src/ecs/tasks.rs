@@ -31,6 +31,15 @@ struct Launch {
     enable_execute_command: bool,
 }
 
+/// The outcome of planning one launch.
+struct Placement {
+    /// Non-INACTIVE instances considered.
+    instance_count: usize,
+    by_id: BTreeMap<String, Versioned<InstanceRecord>>,
+    placed: Vec<TaskRecord>,
+    failures: Vec<sched::PlacementFailure>,
+}
+
 fn parse_units(v: Option<&str>) -> Option<u32> {
     v.and_then(|s| s.trim().parse::<u32>().ok())
 }
@@ -119,6 +128,7 @@ impl EcsService {
         started_by: Option<String>,
         tags: Option<Vec<ecs::Tag>>,
         enable_execute_command: Option<bool>,
+        allow_inactive: bool,
     ) -> Result<Launch, ApiError> {
         let cluster = self.cluster_name(cluster)?;
         self.active_cluster(&cluster).await?;
@@ -127,7 +137,8 @@ impl EcsService {
             .await?
             .ok_or_else(|| ApiError::client_exception("TaskDefinition not found."))?;
         let td = rec.value.task_definition;
-        if td.status.as_ref().map(|s| s.as_str()) != Some("ACTIVE") {
+        // A service keeps scaling a revision deregistered after it was chosen.
+        if td.status.as_ref().map(|s| s.as_str()) != Some("ACTIVE") && !allow_inactive {
             return Err(ApiError::client_exception("TaskDefinition is inactive"));
         }
         let compat = td.compatibilities.clone().unwrap_or_default();
@@ -330,7 +341,9 @@ impl EcsService {
         }
     }
 
-    fn parse_strategies(list: &[ecs::PlacementStrategy]) -> Result<Vec<sched::Strategy>, ApiError> {
+    pub(crate) fn parse_strategies(
+        list: &[ecs::PlacementStrategy],
+    ) -> Result<Vec<sched::Strategy>, ApiError> {
         list.iter()
             .map(|s| {
                 let kind = s.r#type.as_ref().map(|t| t.as_str()).unwrap_or("");
@@ -340,7 +353,7 @@ impl EcsService {
             .collect()
     }
 
-    fn parse_constraints(
+    pub(crate) fn parse_constraints(
         td: &[ecs::TaskDefinitionPlacementConstraint],
         req: &[ecs::PlacementConstraint],
     ) -> Result<Vec<sched::Constraint>, ApiError> {
@@ -403,6 +416,220 @@ impl EcsService {
             tracing::info!(task = %rec.task.task_arn.as_deref().unwrap_or(""), instance = %rec.instance_id.as_deref().unwrap_or(""), "task placed");
         }
         Ok(placed.into_iter().map(|r| r.task).collect())
+    }
+
+    /// Plan `count` placements of a prepared launch over the cluster's
+    /// instances (RunTask and the service scheduler share this path).
+    async fn place(
+        &self,
+        l: &Launch,
+        count: usize,
+        strategies: Vec<sched::Strategy>,
+        constraints: &[ecs::PlacementConstraint],
+    ) -> Result<Placement, ApiError> {
+        let constraints = Self::parse_constraints(
+            l.td.placement_constraints.as_deref().unwrap_or_default(),
+            constraints,
+        )?;
+        let records: Vec<Versioned<InstanceRecord>> =
+            self.repo.list(&instance_prefix(&l.cluster)).await?;
+        let records: Vec<Versioned<InstanceRecord>> = records
+            .into_iter()
+            .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
+            .collect();
+        if records.is_empty() {
+            return Ok(Placement {
+                instance_count: 0,
+                by_id: BTreeMap::new(),
+                placed: vec![],
+                failures: vec![],
+            });
+        }
+        let sched_instances: Vec<sched::Instance> = records
+            .iter()
+            .map(|r| self.scheduler_instance(&r.value))
+            .collect();
+        let seed = u64::from_str_radix(&super::new_id()[..16], 16).unwrap_or(0);
+        let plan = sched::plan(
+            &sched_instances,
+            &sched::PlacementRequest {
+                demand: l.demand.clone(),
+                count,
+                strategies,
+                constraints,
+                seed,
+            },
+        )
+        .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
+        let instance_count = records.len();
+        let by_id: BTreeMap<String, Versioned<InstanceRecord>> = records
+            .into_iter()
+            .map(|r| (r.value.id.clone(), r))
+            .collect();
+        let by_arn: BTreeMap<String, String> = by_id
+            .values()
+            .map(|r| {
+                (
+                    r.value
+                        .instance
+                        .container_instance_arn
+                        .clone()
+                        .unwrap_or_default(),
+                    r.value.id.clone(),
+                )
+            })
+            .collect();
+        let now = self.now();
+        let mut placed = vec![];
+        for arn in &plan.placements {
+            let iid = by_arn
+                .get(arn)
+                .ok_or_else(|| ApiError::server("planner returned an unknown instance"))?;
+            placed.push(self.new_task(l, &by_id[iid].value, now));
+        }
+        Ok(Placement {
+            instance_count,
+            by_id,
+            placed,
+            failures: plan.failures,
+        })
+    }
+
+    /// Launch `count` tasks of a service deployment: resolve the task
+    /// definition, place with the service's strategies and constraints, and
+    /// commit. Returns the started tasks and the placement failures (an
+    /// empty cluster is one failure with reason `MISSING`).
+    #[allow(clippy::too_many_arguments)] // the service's launch inputs
+    pub(crate) async fn launch_service_tasks(
+        &self,
+        cluster: &str,
+        task_definition: &str,
+        count: usize,
+        group: String,
+        started_by: String,
+        tags: Vec<ecs::Tag>,
+        strategies: Vec<sched::Strategy>,
+        constraints: &[ecs::PlacementConstraint],
+        enable_execute_command: bool,
+    ) -> Result<(Vec<ecs::Task>, Vec<sched::PlacementFailure>), ApiError> {
+        let l = self
+            .prepare_launch(
+                Some(cluster),
+                task_definition,
+                None,
+                Some(group),
+                Some(started_by),
+                Some(tags),
+                Some(enable_execute_command),
+                true,
+            )
+            .await?;
+        let p = self.place(&l, count, strategies, constraints).await?;
+        if p.instance_count == 0 {
+            return Ok((
+                vec![],
+                vec![sched::PlacementFailure {
+                    arn: String::new(),
+                    reason: "MISSING".to_string(),
+                    detail: Some("No Container Instances were found in your cluster.".into()),
+                }],
+            ));
+        }
+        let tasks = if p.placed.is_empty() {
+            vec![]
+        } else {
+            self.commit_tasks(&p.by_id, p.placed, &Self::reservation(&l), |_| Ok(()))
+                .await?
+        };
+        Ok((tasks, p.failures))
+    }
+
+    /// DAEMON services: the ids of the cluster's instances a task of
+    /// `task_definition` can be placed on (ACTIVE, agent connected,
+    /// constraints, attributes and resources), each considered alone.
+    pub(crate) async fn daemon_candidates(
+        &self,
+        cluster: &str,
+        task_definition: &str,
+        constraints: &[ecs::PlacementConstraint],
+    ) -> Result<std::collections::BTreeSet<String>, ApiError> {
+        let l = self
+            .prepare_launch(
+                Some(cluster),
+                task_definition,
+                None,
+                None,
+                None,
+                None,
+                None,
+                true,
+            )
+            .await?;
+        let constraints = Self::parse_constraints(
+            l.td.placement_constraints.as_deref().unwrap_or_default(),
+            constraints,
+        )?;
+        let records: Vec<Versioned<InstanceRecord>> =
+            self.repo.list(&instance_prefix(&l.cluster)).await?;
+        let mut out = std::collections::BTreeSet::new();
+        for r in records {
+            let plan = sched::plan(
+                &[self.scheduler_instance(&r.value)],
+                &sched::PlacementRequest {
+                    demand: l.demand.clone(),
+                    count: 1,
+                    strategies: vec![],
+                    constraints: constraints.clone(),
+                    seed: 0,
+                },
+            )
+            .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
+            if !plan.placements.is_empty() {
+                out.insert(r.value.id.clone());
+            }
+        }
+        Ok(out)
+    }
+
+    /// DAEMON services: start one task on each of `instance_ids`.
+    #[allow(clippy::too_many_arguments)] // the service's launch inputs
+    pub(crate) async fn launch_on_instances(
+        &self,
+        cluster: &str,
+        task_definition: &str,
+        instance_ids: &[String],
+        group: String,
+        started_by: String,
+        tags: Vec<ecs::Tag>,
+        enable_execute_command: bool,
+    ) -> Result<Vec<ecs::Task>, ApiError> {
+        let l = self
+            .prepare_launch(
+                Some(cluster),
+                task_definition,
+                None,
+                Some(group),
+                Some(started_by),
+                Some(tags),
+                Some(enable_execute_command),
+                true,
+            )
+            .await?;
+        let mut by_id: BTreeMap<String, Versioned<InstanceRecord>> = BTreeMap::new();
+        let mut placed = vec![];
+        let now = self.now();
+        for iid in instance_ids {
+            let rec: Option<Versioned<InstanceRecord>> =
+                self.repo.get(&instance_key(&l.cluster, iid)).await?;
+            let Some(rec) = rec else { continue };
+            placed.push(self.new_task(&l, &rec.value, now));
+            by_id.insert(iid.clone(), rec);
+        }
+        if placed.is_empty() {
+            return Ok(vec![]);
+        }
+        self.commit_tasks(&by_id, placed, &Self::reservation(&l), |_| Ok(()))
+            .await
     }
 
     pub(super) async fn run_task(
@@ -505,6 +732,7 @@ impl EcsService {
                 req.started_by.clone(),
                 req.tags.clone(),
                 req.enable_execute_command,
+                false,
             )
             .await?;
         if l.td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc") {
@@ -518,73 +746,30 @@ impl EcsService {
                 return Err(ApiError::invalid_parameter("subnets can not be empty."));
             }
         }
-        let constraints = Self::parse_constraints(
-            l.td.placement_constraints.as_deref().unwrap_or_default(),
-            req.placement_constraints.as_deref().unwrap_or_default(),
-        )?;
-        let records: Vec<Versioned<InstanceRecord>> =
-            self.repo.list(&instance_prefix(&l.cluster)).await?;
-        let records: Vec<Versioned<InstanceRecord>> = records
-            .into_iter()
-            .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
-            .collect();
-        if records.is_empty() {
+        let Placement {
+            instance_count,
+            by_id,
+            placed,
+            failures,
+        } = self
+            .place(
+                &l,
+                count as usize,
+                strategies,
+                req.placement_constraints.as_deref().unwrap_or_default(),
+            )
+            .await?;
+        if instance_count == 0 {
             return Err(ApiError::invalid_parameter(
                 "No Container Instances were found in your cluster.",
             ));
         }
-        let sched_instances: Vec<sched::Instance> = records
-            .iter()
-            .map(|r| self.scheduler_instance(&r.value))
-            .collect();
-        let seed = u64::from_str_radix(&super::new_id()[..16], 16).unwrap_or(0);
-        let plan = sched::plan(
-            &sched_instances,
-            &sched::PlacementRequest {
-                demand: l.demand.clone(),
-                count: count as usize,
-                strategies,
-                constraints,
-                seed,
-            },
-        )
-        .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
-        let by_id: BTreeMap<String, Versioned<InstanceRecord>> = records
+        let failures: Vec<ecs::Failure> = failures
             .into_iter()
-            .map(|r| (r.value.id.clone(), r))
-            .collect();
-        let by_arn: BTreeMap<String, String> = by_id
-            .values()
-            .map(|r| {
-                (
-                    r.value
-                        .instance
-                        .container_instance_arn
-                        .clone()
-                        .unwrap_or_default(),
-                    r.value.id.clone(),
-                )
-            })
-            .collect();
-        let now = self.now();
-        let mut placed = vec![];
-        for arn in &plan.placements {
-            let iid = by_arn
-                .get(arn)
-                .ok_or_else(|| ApiError::server("planner returned an unknown instance"))?;
-            placed.push(self.new_task(&l, &by_id[iid].value, now));
-        }
-        let failures: Vec<ecs::Failure> = plan
-            .failures
-            .iter()
             .map(|f| ecs::Failure {
-                arn: if f.arn.is_empty() {
-                    None
-                } else {
-                    Some(f.arn.clone())
-                },
-                reason: Some(f.reason.clone()),
-                detail: f.detail.clone(),
+                arn: if f.arn.is_empty() { None } else { Some(f.arn) },
+                reason: Some(f.reason),
+                detail: f.detail,
             })
             .collect();
         let reservation = Self::reservation(&l);
@@ -638,6 +823,7 @@ impl EcsService {
                 req.started_by.clone(),
                 req.tags.clone(),
                 req.enable_execute_command,
+                false,
             )
             .await?;
         let mut failures = vec![];

@@ -1,0 +1,224 @@
+//! `gantry-bench`: runs Gantry's benchmarks side by side with their peers and
+//! writes the table as JSON and Markdown (see `bench/run` and BENCHMARKS.md).
+//!
+//! Every benchmark is bounded in count and time, uses loopback only, and
+//! owns what it starts through drop guards (processes are killed, containers
+//! removed) so that a failure or Ctrl-C leaves nothing behind.
+
+mod g1_task_start;
+mod g4_scheduler;
+mod g5_api;
+mod g6_store;
+mod gantry_proc;
+mod procs;
+mod report;
+
+use anyhow::{bail, Context, Result};
+use clap::Parser;
+use report::{Machine, Report, Skipped};
+use std::path::{Path, PathBuf};
+
+/// The benchmarks this harness knows, in the order they run.
+const ALL: [&str; 4] = ["G4", "G6", "G1", "G5"];
+
+#[derive(Parser, Debug)]
+#[command(name = "gantry-bench", about = "Gantry's benchmark harness")]
+struct Args {
+    /// Tiny counts and budgets (seconds in total): keeps the harness honest in CI.
+    #[arg(long)]
+    quick: bool,
+    /// Comma-separated benchmark ids to run (default: all of G4,G6,G1,G5).
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+    /// Where to write the JSON results.
+    #[arg(long)]
+    json: Option<PathBuf>,
+    /// Where to write the Markdown report.
+    #[arg(long)]
+    markdown: Option<PathBuf>,
+    /// Hand-written analysis appended to the Markdown report.
+    #[arg(long)]
+    analysis: Option<PathBuf>,
+    /// The `gantry` binary (release build) for G1 and G5.
+    #[arg(long, default_value = "target/release/gantry")]
+    gantry_bin: PathBuf,
+    /// Directory for temporary data (stores, etcd data, logs); same disk for every store.
+    #[arg(long)]
+    work_dir: Option<PathBuf>,
+    /// The command line to print in the report (set by bench/run).
+    #[arg(long, default_value = "bench/run")]
+    command: String,
+    /// Python interpreter with moto[server] installed (G5's peer).
+    #[arg(long)]
+    moto_python: Option<PathBuf>,
+}
+
+/// Shared inputs of the benchmarks.
+pub struct Ctx {
+    pub quick: bool,
+    pub work: PathBuf,
+    pub gantry_bin: PathBuf,
+    pub moto_python: Option<PathBuf>,
+}
+
+fn first_line(s: Option<String>) -> String {
+    s.and_then(|s| s.lines().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn machine(work: &Path) -> Machine {
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let memory_kib: u64 = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0);
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu_model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|v| v.trim_start_matches([' ', '\t', ':']).to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let disk = procs::run_blocking("df", &["--output=source,fstype", &work.to_string_lossy()])
+        .and_then(|s| {
+            s.lines()
+                .nth(1)
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .unwrap_or_else(|| "unknown".into());
+    Machine {
+        nproc: std::thread::available_parallelism().map_or(0, |n| n.get()),
+        cpu_model,
+        memory_mib: memory_kib / 1024,
+        kernel: std::fs::read_to_string("/proc/sys/kernel/osrelease")
+            .map(|s| s.trim().to_string())
+            .unwrap_or_else(|_| "unknown".into()),
+        docker: first_line(procs::run_blocking(
+            "docker",
+            &[
+                "version",
+                "--format",
+                "{{.Server.Version}} (API {{.Server.APIVersion}})",
+            ],
+        )),
+        etcd: first_line(procs::run_blocking("etcd", &["--version"]))
+            .trim_start_matches("etcd Version: ")
+            .to_string(),
+        disk,
+        git_commit: first_line(procs::run_blocking(
+            "git",
+            &["rev-parse", "--short", "HEAD"],
+        )),
+    }
+}
+
+async fn run_one(
+    id: &str,
+    ctx: &Ctx,
+    details: &mut serde_json::Map<String, serde_json::Value>,
+) -> Result<Vec<report::Row>> {
+    match id {
+        "G4" => g4_scheduler::run(ctx.quick, details),
+        "G6" => g6_store::run(ctx.quick, &ctx.work, details).await,
+        "G1" => g1_task_start::run(ctx, details).await,
+        "G5" => g5_api::run(ctx, details).await,
+        other => bail!("unknown benchmark {other}"),
+    }
+}
+
+fn write_atomically(path: &Path, text: &str) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!(
+        "{}.tmp",
+        path.extension().and_then(|e| e.to_str()).unwrap_or("out")
+    ));
+    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let args = Args::parse();
+    let selected: Vec<String> = if args.only.is_empty() {
+        ALL.iter().map(|s| s.to_string()).collect()
+    } else {
+        args.only.iter().map(|s| s.trim().to_uppercase()).collect()
+    };
+    for s in &selected {
+        if !ALL.contains(&s.as_str()) {
+            bail!("unknown benchmark {s} (known: {})", ALL.join(","));
+        }
+    }
+    let work_base = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
+    std::fs::create_dir_all(&work_base)?;
+    let work = tempfile::Builder::new()
+        .prefix("gantry-bench-")
+        .tempdir_in(&work_base)
+        .context("cannot create the work directory")?;
+    let ctx = Ctx {
+        quick: args.quick,
+        work: work.path().to_path_buf(),
+        gantry_bin: args.gantry_bin.clone(),
+        moto_python: args.moto_python.clone(),
+    };
+    let date = procs::run_blocking("date", &["-u", "+%Y-%m-%d %H:%M:%S UTC"])
+        .unwrap_or_else(|| "unknown".into());
+    let mut report = Report {
+        date,
+        command: args.command.clone(),
+        quick: args.quick,
+        machine: machine(&ctx.work),
+        rows: Vec::new(),
+        skipped: Vec::new(),
+        details: serde_json::Map::new(),
+    };
+    let mut interrupted = false;
+    for id in &selected {
+        println!("== {id}");
+        let outcome = tokio::select! {
+            r = run_one(id, &ctx, &mut report.details) => Some(r),
+            _ = tokio::signal::ctrl_c() => None,
+        };
+        match outcome {
+            Some(Ok(rows)) => report.rows.extend(rows),
+            Some(Err(e)) => {
+                eprintln!("{id} failed: {e:#}");
+                report.skipped.push(Skipped {
+                    id: id.clone(),
+                    reason: format!("failed: {e:#}"),
+                });
+            }
+            None => {
+                eprintln!("interrupted during {id}; cleaned up");
+                interrupted = true;
+                break;
+            }
+        }
+    }
+    println!("\n{}", report.table());
+    if interrupted {
+        bail!("interrupted; no report written");
+    }
+    if let Some(path) = &args.json {
+        write_atomically(path, &serde_json::to_string_pretty(&report)?)?;
+        println!("wrote {}", path.display());
+    }
+    if let Some(path) = &args.markdown {
+        let analysis = match &args.analysis {
+            Some(a) => Some(
+                std::fs::read_to_string(a)
+                    .with_context(|| format!("cannot read {}", a.display()))?,
+            ),
+            None => None,
+        };
+        write_atomically(path, &report.markdown(analysis.as_deref()))?;
+        println!("wrote {}", path.display());
+    }
+    if !report.skipped.is_empty() && report.rows.is_empty() {
+        bail!("every benchmark failed");
+    }
+    Ok(())
+}

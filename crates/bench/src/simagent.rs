@@ -1,0 +1,407 @@
+//! A simulated host agent: registers a container instance and runs the real
+//! sync protocol of `gantry-agent-api`, but instead of driving Docker it
+//! reports every desired task RUNNING (and every task desired STOPPED as
+//! STOPPED) at once.
+//!
+//! It implements the same contract as the real agent (level-triggered: each
+//! answer carries the host's whole desired state; the simulated agent reports
+//! its whole observed state back), so the control plane cannot tell the
+//! difference except for the speed. Many simulated agents can run in one
+//! process against one control plane.
+
+use gantry_agent_api::client::{system_time, AgentClient, ClientConfig, ClientError};
+use gantry_agent_api::{
+    ContainerObservation, ContainerStatus, DesiredState, DesiredStatus, ObservedState, StopCode,
+    SyncRequest, TaskObservation, TaskStatus, MAX_WAIT_SECONDS,
+};
+use serde_json::json;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, UNIX_EPOCH};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// How a simulated agent reaches the control plane and what it offers.
+#[derive(Debug, Clone)]
+pub struct SimAgentConfig {
+    /// Control-plane base URL (`http://127.0.0.1:8080`).
+    pub endpoint: String,
+    pub region: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub cluster: String,
+    /// CPU units offered.
+    pub cpu: i64,
+    /// Memory offered, MiB.
+    pub memory: i64,
+    /// Custom attributes (`name`, optional value).
+    pub attributes: Vec<(String, Option<String>)>,
+    /// Long-poll duration of idle syncs (at most [`MAX_WAIT_SECONDS`]).
+    pub wait_seconds: u32,
+}
+
+impl SimAgentConfig {
+    /// A simulated host with 64 vCPUs and 256 GiB, long-polling for 20 s.
+    pub fn new(
+        endpoint: impl Into<String>,
+        access_key_id: impl Into<String>,
+        secret_access_key: impl Into<String>,
+        cluster: impl Into<String>,
+    ) -> Self {
+        SimAgentConfig {
+            endpoint: endpoint.into(),
+            region: "us-east-1".into(),
+            access_key_id: access_key_id.into(),
+            secret_access_key: secret_access_key.into(),
+            cluster: cluster.into(),
+            cpu: 64 * 1024,
+            memory: 256 * 1024,
+            attributes: Vec::new(),
+            wait_seconds: MAX_WAIT_SECONDS,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SimAgentError {
+    #[error("cannot build the agent client")]
+    Client(#[source] ClientError),
+    #[error("RegisterContainerInstance failed")]
+    Register(#[source] ClientError),
+    #[error("RegisterContainerInstance answered without containerInstance.containerInstanceArn")]
+    NoArn,
+    #[error("sync failed")]
+    Sync(#[source] ClientError),
+    #[error("the simulated agent task failed")]
+    Join(#[source] tokio::task::JoinError),
+}
+
+/// Counters a running simulated agent keeps.
+#[derive(Debug, Default)]
+pub struct SimAgentStats {
+    /// Sync calls answered.
+    pub syncs: AtomicU64,
+    /// Tasks in the last desired state that were reported RUNNING.
+    pub running: AtomicUsize,
+    /// Generation of the last desired state received.
+    pub generation: AtomicU64,
+}
+
+/// A running simulated agent. Stop it with [`SimAgent::stop`] (dropping it
+/// aborts the sync loop).
+pub struct SimAgent {
+    /// The registered container instance.
+    pub instance_arn: String,
+    pub stats: Arc<SimAgentStats>,
+    stop: watch::Sender<bool>,
+    handle: Option<JoinHandle<Result<(), SimAgentError>>>,
+}
+
+impl std::fmt::Debug for SimAgent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SimAgent")
+            .field("instance_arn", &self.instance_arn)
+            .finish_non_exhaustive()
+    }
+}
+
+fn now_epoch() -> f64 {
+    system_time()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs_f64()
+}
+
+/// The `RegisterContainerInstance` body of a simulated host.
+pub fn registration_body(config: &SimAgentConfig) -> serde_json::Value {
+    let mut attrs = vec![
+        json!({"name": "ecs.os-type", "value": "linux"}),
+        json!({"name": "ecs.cpu-architecture", "value": "x86_64"}),
+    ];
+    // The capabilities the real agent advertises (docker-remote-api 1.17–1.41, …),
+    // so task definitions place on a simulated host exactly as on a real one.
+    for minor in 17..=41 {
+        attrs.push(
+            json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{minor}")}),
+        );
+    }
+    for cap in [
+        "ecs.capability.container-health-check",
+        "ecs.capability.container-ordering",
+        "ecs.capability.docker-plugin.local",
+        "ecs.capability.task-cpu-mem-limit",
+        "com.amazonaws.ecs.capability.logging-driver.json-file",
+        "com.amazonaws.ecs.capability.logging-driver.awslogs",
+        "com.amazonaws.ecs.capability.logging-driver.none",
+        "com.amazonaws.ecs.capability.logging-driver.syslog",
+    ] {
+        attrs.push(json!({ "name": cap }));
+    }
+    for (name, value) in &config.attributes {
+        match value {
+            Some(v) => attrs.push(json!({"name": name, "value": v})),
+            None => attrs.push(json!({ "name": name })),
+        }
+    }
+    json!({
+        "cluster": config.cluster,
+        "totalResources": [
+            {"name": "CPU", "type": "INTEGER", "integerValue": config.cpu},
+            {"name": "MEMORY", "type": "INTEGER", "integerValue": config.memory},
+            {"name": "PORTS", "type": "STRINGSET", "stringSetValue": []},
+            {"name": "PORTS_UDP", "type": "STRINGSET", "stringSetValue": []},
+        ],
+        "versionInfo": {
+            "agentVersion": "1.0.0",
+            "agentHash": "simulated",
+            "dockerVersion": "DockerVersion: simulated",
+        },
+        "attributes": attrs,
+    })
+}
+
+/// What a simulated host observes for a desired state: desired RUNNING
+/// tasks run, desired STOPPED tasks have stopped.
+pub fn observe(desired: &DesiredState, started_at: f64) -> ObservedState {
+    let tasks = desired
+        .tasks
+        .iter()
+        .map(|t| {
+            let running = t.desired_status == DesiredStatus::Running;
+            TaskObservation {
+                task_arn: t.task_arn.clone(),
+                last_status: if running {
+                    TaskStatus::Running
+                } else {
+                    TaskStatus::Stopped
+                },
+                containers: t
+                    .containers
+                    .iter()
+                    .map(|c| ContainerObservation {
+                        name: c.name.clone(),
+                        runtime_id: Some(format!("sim-{}", c.name)),
+                        last_status: if running {
+                            ContainerStatus::Running
+                        } else {
+                            ContainerStatus::Stopped
+                        },
+                        exit_code: (!running).then_some(0),
+                        reason: None,
+                        network_bindings: Vec::new(),
+                        health_status: None,
+                        image_digest: None,
+                    })
+                    .collect(),
+                pull_started_at: None,
+                pull_stopped_at: None,
+                started_at: Some(started_at),
+                execution_stopped_at: (!running).then_some(started_at),
+                stopped_at: (!running).then_some(started_at),
+                stopped_reason: None,
+                stop_code: (!running).then_some(StopCode::UserInitiated),
+            }
+        })
+        .collect();
+    ObservedState { tasks }
+}
+
+impl SimAgent {
+    /// Registers the simulated host and starts its sync loop.
+    pub async fn start(config: SimAgentConfig) -> Result<SimAgent, SimAgentError> {
+        let mut cc = ClientConfig::new(
+            vec![config.endpoint.clone()],
+            config.region.clone(),
+            config.access_key_id.clone(),
+            config.secret_access_key.clone(),
+            None,
+        );
+        cc.request_timeout = Duration::from_secs(30);
+        let client = AgentClient::new(cc).map_err(SimAgentError::Client)?;
+        let answer = client
+            .ecs_call("RegisterContainerInstance", &registration_body(&config))
+            .await
+            .map_err(SimAgentError::Register)?;
+        let instance_arn = answer["containerInstance"]["containerInstanceArn"]
+            .as_str()
+            .ok_or(SimAgentError::NoArn)?
+            .to_string();
+        let stats = Arc::new(SimAgentStats::default());
+        let (stop, stop_rx) = watch::channel(false);
+        let handle = tokio::spawn(sync_loop(
+            client,
+            config,
+            instance_arn.clone(),
+            stats.clone(),
+            stop_rx,
+        ));
+        Ok(SimAgent {
+            instance_arn,
+            stats,
+            stop,
+            handle: Some(handle),
+        })
+    }
+
+    /// Stops the sync loop (the instance stays registered) and returns the
+    /// loop's error, if it failed.
+    pub async fn stop(mut self) -> Result<(), SimAgentError> {
+        let _ = self.stop.send(true);
+        match self.handle.take() {
+            Some(h) => h.await.map_err(SimAgentError::Join)?,
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for SimAgent {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.abort();
+        }
+    }
+}
+
+async fn sync_loop(
+    client: AgentClient,
+    config: SimAgentConfig,
+    arn: String,
+    stats: Arc<SimAgentStats>,
+    mut stop: watch::Receiver<bool>,
+) -> Result<(), SimAgentError> {
+    let mut known = 0u64;
+    let mut pending: Option<ObservedState> = None;
+    let mut last_sent: Option<ObservedState> = None;
+    let mut failures = 0u32;
+    loop {
+        let req = SyncRequest {
+            cluster: config.cluster.clone(),
+            container_instance_arn: arn.clone(),
+            known_generation: known,
+            wait_seconds: if pending.is_some() {
+                0
+            } else {
+                config.wait_seconds.min(MAX_WAIT_SECONDS)
+            },
+            observed: pending.clone(),
+        };
+        let answer = tokio::select! {
+            _ = stop.wait_for(|s| *s) => return Ok(()),
+            r = client.sync(&req) => r,
+        };
+        let resp = match answer {
+            Ok(r) => {
+                failures = 0;
+                r
+            }
+            Err(e) if e.is_transient() && failures < 5 => {
+                failures += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+            Err(e) => return Err(SimAgentError::Sync(e)),
+        };
+        stats.syncs.fetch_add(1, Ordering::Relaxed);
+        if req.observed.is_some() {
+            last_sent = pending.take();
+        }
+        if !resp.registered {
+            return Ok(());
+        }
+        if let Some(desired) = resp.desired {
+            known = resp.generation;
+            stats.generation.store(known, Ordering::Relaxed);
+            let observed = observe(&desired, now_epoch());
+            stats.running.store(
+                observed
+                    .tasks
+                    .iter()
+                    .filter(|t| t.last_status == TaskStatus::Running)
+                    .count(),
+                Ordering::Relaxed,
+            );
+            let same = last_sent
+                .as_ref()
+                .is_some_and(|l| same_statuses(l, &observed));
+            if !same {
+                pending = Some(observed);
+            }
+        }
+    }
+}
+
+/// Two observations report the same status for the same tasks (timestamps
+/// aside).
+fn same_statuses(a: &ObservedState, b: &ObservedState) -> bool {
+    a.tasks.len() == b.tasks.len()
+        && a.tasks
+            .iter()
+            .zip(&b.tasks)
+            .all(|(x, y)| x.task_arn == y.task_arn && x.last_status == y.last_status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gantry_agent_api::{DesiredTask, NetworkMode};
+
+    fn task(arn: &str, status: DesiredStatus) -> DesiredTask {
+        serde_json::from_value(json!({
+            "taskArn": arn,
+            "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/default",
+            "cluster": "default",
+            "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/f:1",
+            "family": "f",
+            "revision": 1,
+            "desiredStatus": match status { DesiredStatus::Running => "RUNNING", DesiredStatus::Stopped => "STOPPED" },
+            "networkMode": "bridge",
+            "containers": [{"name": "app", "image": "busybox", "essential": true}],
+        }))
+        .expect("desired task")
+    }
+
+    #[test]
+    fn observes_running_and_stopped_tasks() {
+        let desired = DesiredState {
+            generation: 3,
+            tasks: vec![
+                task("arn:t1", DesiredStatus::Running),
+                task("arn:t2", DesiredStatus::Stopped),
+            ],
+        };
+        assert_eq!(desired.tasks[0].network_mode, NetworkMode::Bridge);
+        let obs = observe(&desired, 100.0);
+        assert_eq!(obs.tasks.len(), 2);
+        assert_eq!(obs.tasks[0].last_status, TaskStatus::Running);
+        assert_eq!(
+            obs.tasks[0].containers[0].last_status,
+            ContainerStatus::Running
+        );
+        assert_eq!(obs.tasks[0].stopped_at, None);
+        assert_eq!(obs.tasks[1].last_status, TaskStatus::Stopped);
+        assert_eq!(obs.tasks[1].containers[0].exit_code, Some(0));
+        assert_eq!(obs.tasks[1].stop_code, Some(StopCode::UserInitiated));
+        assert!(same_statuses(&obs, &observe(&desired, 200.0)));
+        let fewer = DesiredState {
+            generation: 4,
+            tasks: vec![task("arn:t1", DesiredStatus::Running)],
+        };
+        assert!(!same_statuses(&obs, &observe(&fewer, 100.0)));
+    }
+
+    #[test]
+    fn registration_offers_resources_and_attributes() {
+        let mut c = SimAgentConfig::new("http://127.0.0.1:1", "AK", "SK", "bench");
+        c.attributes = vec![("rack".into(), Some("r1".into())), ("gpu".into(), None)];
+        let body = registration_body(&c);
+        assert_eq!(body["cluster"], "bench");
+        assert_eq!(body["totalResources"][0]["integerValue"], 64 * 1024);
+        let attrs = body["attributes"].as_array().expect("attributes");
+        assert!(attrs
+            .iter()
+            .any(|a| a["name"] == "rack" && a["value"] == "r1"));
+        assert!(attrs
+            .iter()
+            .any(|a| a["name"] == "gpu" && a.get("value").is_none()));
+    }
+}

@@ -1,0 +1,712 @@
+//! Services: CreateService, UpdateService, DeleteService, DescribeServices,
+//! ListServices.
+//!
+//! Handlers only record what the user wants (the service, its deployments)
+//! and poke the service reconciler (`reconcile.rs`), which starts and stops
+//! the tasks. The scheduling decision itself is the pure `plan::decide`.
+
+pub mod plan;
+pub mod reconcile;
+
+use super::pagination::paginate;
+use super::EcsService;
+use crate::http::RequestContext;
+use crate::state::{service_key, service_prefix, TxnBuilder, Versioned};
+use gantry_api_types::{ecs, ApiError};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A stored service: the wire `Service` (deployments and events included)
+/// plus the scheduler's bookkeeping.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ServiceRecord {
+    pub service: ecs::Service,
+    pub cluster: String,
+    /// Per deployment id.
+    #[serde(default)]
+    pub meta: BTreeMap<String, DeploymentMeta>,
+    /// The last deployment that COMPLETED: (id, task definition ARN).
+    #[serde(default)]
+    pub last_completed: Option<(String, String)>,
+    /// The service was stable at the last pass (for the steady-state event).
+    #[serde(default)]
+    pub steady: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct DeploymentMeta {
+    /// Stopped tasks already accounted for (failures, throttle).
+    #[serde(default)]
+    pub counted: BTreeSet<String>,
+    #[serde(default)]
+    pub consecutive_start_failures: u32,
+    /// No launches before this time (crash-loop throttle).
+    #[serde(default)]
+    pub next_launch_at: f64,
+}
+
+fn service_not_found() -> ApiError {
+    ApiError::client("ServiceNotFoundException", "Service not found.")
+}
+
+fn unsupported(what: &str) -> ApiError {
+    ApiError::client(
+        "UnsupportedFeatureException",
+        format!("{what} is not supported by this Gantry version."),
+    )
+}
+
+fn validate_deployment_configuration(dc: &ecs::DeploymentConfiguration) -> Result<(), ApiError> {
+    if let Some(m) = dc.minimum_healthy_percent {
+        if !(0..=100).contains(&m) {
+            return Err(ApiError::invalid_parameter(
+                "minimumHealthyPercent must be between 0 and 100.",
+            ));
+        }
+    }
+    if let Some(m) = dc.maximum_percent {
+        if !(100..=2000).contains(&m) {
+            return Err(ApiError::invalid_parameter(
+                "maximumPercent must be between 100 and 2000.",
+            ));
+        }
+    }
+    if let Some(t) = dc
+        .deployment_circuit_breaker
+        .as_ref()
+        .and_then(|c| c.threshold_configuration.as_ref())
+    {
+        if t.value < 1 {
+            return Err(ApiError::invalid_parameter(
+                "thresholdConfiguration value must be at least 1.",
+            ));
+        }
+    }
+    if let Some(s) = &dc.strategy {
+        if s.as_str() != "ROLLING" {
+            return Err(unsupported(&format!("Deployment strategy {}", s.as_str())));
+        }
+    }
+    Ok(())
+}
+
+fn validate_desired(d: Option<i32>) -> Result<(), ApiError> {
+    if let Some(d) = d {
+        if d < 0 {
+            return Err(ApiError::invalid_parameter(
+                "Invalid desiredCount: the desired count must be 0 or greater.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn validate_placement(
+    constraints: Option<&[ecs::PlacementConstraint]>,
+    strategies: Option<&[ecs::PlacementStrategy]>,
+) -> Result<(), ApiError> {
+    let c = constraints.unwrap_or_default();
+    if c.len() > 10 {
+        return Err(ApiError::invalid_parameter(
+            "A service can have at most 10 placement constraints.",
+        ));
+    }
+    EcsService::parse_constraints(&[], c)?;
+    let s = strategies.unwrap_or_default();
+    if s.len() > 5 {
+        return Err(ApiError::invalid_parameter(
+            "A service can have at most 5 placement strategies.",
+        ));
+    }
+    EcsService::parse_strategies(s)?;
+    Ok(())
+}
+
+fn validate_launch(
+    launch_type: Option<&ecs::LaunchType>,
+    cps: Option<&[ecs::CapacityProviderStrategyItem]>,
+) -> Result<(), ApiError> {
+    let has_cps = cps.is_some_and(|s| !s.is_empty());
+    if launch_type.is_some() && has_cps {
+        return Err(ApiError::invalid_parameter(
+            "Specify either Launch Type or Capacity Provider Strategy, but not both.",
+        ));
+    }
+    if let Some(lt) = launch_type {
+        if lt.as_str() != "EC2" {
+            return Err(ApiError::invalid_parameter(format!(
+                "Launch type {} is not supported by this Gantry version; use EC2.",
+                lt.as_str()
+            )));
+        }
+    }
+    if has_cps {
+        return Err(unsupported("Capacity provider strategies on services"));
+    }
+    Ok(())
+}
+
+impl EcsService {
+    /// Resolve a service name or ARN within a cluster.
+    async fn find_service(
+        &self,
+        cluster: &str,
+        ident: &str,
+    ) -> Result<Option<Versioned<ServiceRecord>>, ApiError> {
+        let Ok(r) = gantry_model::arn::service_ref(ident) else {
+            return Ok(None);
+        };
+        if r.cluster.as_deref().is_some_and(|c| c != cluster) {
+            return Ok(None);
+        }
+        self.repo.get(&service_key(cluster, &r.id)).await
+    }
+
+    /// Resolve a task definition for a service: must exist and be ACTIVE.
+    async fn service_task_definition(&self, ident: &str) -> Result<ecs::TaskDefinition, ApiError> {
+        let td = self
+            .find_task_definition(ident)
+            .await?
+            .ok_or_else(|| ApiError::client_exception("TaskDefinition not found."))?
+            .value
+            .task_definition;
+        if td.status.as_ref().map(|s| s.as_str()) != Some("ACTIVE") {
+            return Err(ApiError::client_exception("TaskDefinition is inactive"));
+        }
+        if !td
+            .compatibilities
+            .clone()
+            .unwrap_or_default()
+            .iter()
+            .any(|c| c.as_str() == "EC2")
+        {
+            return Err(ApiError::invalid_parameter(
+                "Task definition does not support launch_type EC2.",
+            ));
+        }
+        Ok(td)
+    }
+
+    fn render_service(rec: &ServiceRecord, with_tags: bool) -> ecs::Service {
+        let mut s = rec.service.clone();
+        if !with_tags {
+            s.tags = None;
+        }
+        s
+    }
+
+    async fn put_service(&self, key: &str, rev: u64, rec: &ServiceRecord) -> Result<(), ApiError> {
+        let mut t = TxnBuilder::new();
+        t.expect(key, rev).put(key, rec)?;
+        if !self.repo.commit(t).await? {
+            return Err(ApiError::server("Concurrent modification; retry."));
+        }
+        self.services_wake.notify_one();
+        Ok(())
+    }
+
+    pub(in crate::ecs) async fn create_service(
+        &self,
+        ctx: &RequestContext,
+        req: ecs::CreateServiceRequest,
+    ) -> Result<ecs::CreateServiceResponse, ApiError> {
+        let name = req.service_name.clone();
+        if !gantry_model::names::is_valid_name(&name) {
+            return Err(ApiError::invalid_parameter(
+                "Service name must be 1-255 letters (uppercase and lowercase), numbers, hyphens and underscores.",
+            ));
+        }
+        validate_desired(req.desired_count)?;
+        validate_launch(
+            req.launch_type.as_ref(),
+            req.capacity_provider_strategy.as_deref(),
+        )?;
+        let scheduling = req
+            .scheduling_strategy
+            .unwrap_or(ecs::SchedulingStrategy::Replica);
+        let daemon = scheduling == ecs::SchedulingStrategy::Daemon;
+        if daemon
+            && req
+                .placement_strategy
+                .as_ref()
+                .is_some_and(|s| !s.is_empty())
+        {
+            return Err(ApiError::invalid_parameter(
+                "Placement strategies are not supported with the DAEMON scheduling strategy.",
+            ));
+        }
+        if req.desired_count.is_none() && !daemon {
+            return Err(ApiError::invalid_parameter(
+                "desiredCount is required for a service with the REPLICA scheduling strategy.",
+            ));
+        }
+        if let Some(c) = &req.deployment_controller {
+            if c.r#type.as_str() != "ECS" {
+                return Err(unsupported(&format!(
+                    "Deployment controller {}",
+                    c.r#type.as_str()
+                )));
+            }
+        }
+        if req.load_balancers.as_ref().is_some_and(|l| !l.is_empty()) {
+            return Err(unsupported("Load balancers"));
+        }
+        if req
+            .service_registries
+            .as_ref()
+            .is_some_and(|l| !l.is_empty())
+        {
+            return Err(unsupported("Service registries"));
+        }
+        if req.service_connect_configuration.is_some() {
+            return Err(unsupported("Service Connect"));
+        }
+        if let Some(g) = req.health_check_grace_period_seconds {
+            if !(0..=2_147_483_647).contains(&g) {
+                return Err(ApiError::invalid_parameter(
+                    "healthCheckGracePeriodSeconds must be 0 or greater.",
+                ));
+            }
+        }
+        if let Some(dc) = &req.deployment_configuration {
+            validate_deployment_configuration(dc)?;
+        }
+        validate_placement(
+            req.placement_constraints.as_deref(),
+            req.placement_strategy.as_deref(),
+        )?;
+        let tags = req.tags.clone().unwrap_or_default();
+        gantry_model::names::validate_tags(&tags)?;
+        if let Some(tok) = &req.client_token {
+            if tok.is_empty() || tok.len() > 36 {
+                return Err(ApiError::invalid_parameter(
+                    "clientToken must be 1-36 characters.",
+                ));
+            }
+        }
+        let td_ident = req.task_definition.clone().ok_or_else(|| {
+            ApiError::invalid_parameter(
+                "A task definition must be specified for the ECS deployment controller.",
+            )
+        })?;
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        let _g = self.write.lock().await;
+        self.active_cluster(&cluster).await?;
+        let td = self.service_task_definition(&td_ident).await?;
+        let td_arn = td.task_definition_arn.clone().unwrap_or_default();
+        if let Some(n) = &req.network_configuration {
+            if td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc")
+                && n.awsvpc_configuration
+                    .as_ref()
+                    .is_none_or(|a| a.subnets.is_empty())
+            {
+                return Err(ApiError::invalid_parameter("subnets can not be empty."));
+            }
+        } else if td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc") {
+            return Err(ApiError::invalid_parameter(
+                "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+            ));
+        }
+        let key = service_key(&cluster, &name);
+        let existing: Option<Versioned<ServiceRecord>> = self.repo.get(&key).await?;
+        if let Some(e) = &existing {
+            if e.value.service.status.as_deref() != Some("INACTIVE") {
+                return Err(ApiError::invalid_parameter(
+                    "Creation of service was not idempotent.",
+                ));
+            }
+        }
+        let now = self.now();
+        // DAEMON: one task per eligible instance, counted now so that a
+        // `services-stable` waiter right after creation sees the real target;
+        // the reconciler keeps it current as instances come and go.
+        let desired = if daemon {
+            let td_arn = td.task_definition_arn.clone().unwrap_or_default();
+            let constraints = req.placement_constraints.clone().unwrap_or_default();
+            self.daemon_candidates(&cluster, &td_arn, &constraints).await?.len() as i32
+        } else {
+            req.desired_count.unwrap_or(0)
+        };
+        let dep_id = plan::new_deployment_id(uuid::Uuid::new_v4().as_u128());
+        let dc = req.deployment_configuration.clone().unwrap_or_default();
+        let service = ecs::Service {
+            service_arn: Some(self.partition.service_arn(&cluster, &name)),
+            service_name: Some(name.clone()),
+            cluster_arn: Some(self.partition.cluster_arn(&cluster)),
+            load_balancers: Some(vec![]),
+            service_registries: Some(vec![]),
+            status: Some("ACTIVE".to_string()),
+            desired_count: Some(desired),
+            running_count: Some(0),
+            pending_count: Some(0),
+            launch_type: Some(ecs::LaunchType::Ec2),
+            task_definition: Some(td_arn.clone()),
+            deployment_configuration: Some(ecs::DeploymentConfiguration {
+                deployment_circuit_breaker: Some(dc.deployment_circuit_breaker.clone().unwrap_or(
+                    ecs::DeploymentCircuitBreaker {
+                        enable: false,
+                        rollback: false,
+                        reset_on_healthy_task: None,
+                        threshold_configuration: None,
+                    },
+                )),
+                maximum_percent: Some(dc.maximum_percent.unwrap_or(if daemon { 100 } else { 200 })),
+                minimum_healthy_percent: Some(dc.minimum_healthy_percent.unwrap_or(if daemon {
+                    0
+                } else {
+                    100
+                })),
+                ..dc
+            }),
+            deployments: Some(vec![]),
+            events: Some(vec![]),
+            created_at: Some(now),
+            placement_constraints: Some(req.placement_constraints.clone().unwrap_or_default()),
+            placement_strategy: Some(req.placement_strategy.clone().unwrap_or_default()),
+            network_configuration: req.network_configuration.clone(),
+            health_check_grace_period_seconds: Some(
+                req.health_check_grace_period_seconds.unwrap_or(0),
+            ),
+            scheduling_strategy: Some(scheduling),
+            deployment_controller: Some(ecs::DeploymentController {
+                r#type: ecs::DeploymentControllerType::Ecs,
+            }),
+            tags: Some(tags),
+            created_by: Some(ctx.principal.arn.clone()),
+            enable_ecs_managed_tags: Some(req.enable_ecs_managed_tags.unwrap_or(false)),
+            propagate_tags: Some(req.propagate_tags.unwrap_or(ecs::PropagateTags::None)),
+            enable_execute_command: Some(req.enable_execute_command.unwrap_or(false)),
+            role_arn: req.role.clone(),
+            ..Default::default()
+        };
+        let mut rec = ServiceRecord {
+            service,
+            cluster: cluster.clone(),
+            meta: BTreeMap::new(),
+            last_completed: None,
+            steady: false,
+        };
+        plan::start_deployment(
+            &mut rec,
+            plan::new_deployment(
+                &dep_id,
+                &td_arn,
+                desired,
+                now,
+                format!("ECS deployment {dep_id} in progress."),
+            ),
+        );
+        self.put_service(&key, existing.map(|e| e.mod_revision).unwrap_or(0), &rec)
+            .await?;
+        tracing::info!(cluster = %cluster, service = %name, deployment = %dep_id, "service created");
+        Ok(ecs::CreateServiceResponse {
+            service: Some(Self::render_service(&rec, true)),
+        })
+    }
+
+    pub(in crate::ecs) async fn update_service(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::UpdateServiceRequest,
+    ) -> Result<ecs::UpdateServiceResponse, ApiError> {
+        validate_desired(req.desired_count)?;
+        if req
+            .capacity_provider_strategy
+            .as_ref()
+            .is_some_and(|s| !s.is_empty())
+        {
+            return Err(unsupported("Capacity provider strategies on services"));
+        }
+        if let Some(c) = &req.deployment_controller {
+            if c.r#type.as_str() != "ECS" {
+                return Err(unsupported(&format!(
+                    "Deployment controller {}",
+                    c.r#type.as_str()
+                )));
+            }
+        }
+        if req.load_balancers.as_ref().is_some_and(|l| !l.is_empty()) {
+            return Err(unsupported("Load balancers"));
+        }
+        if req
+            .service_registries
+            .as_ref()
+            .is_some_and(|l| !l.is_empty())
+        {
+            return Err(unsupported("Service registries"));
+        }
+        if req.service_connect_configuration.is_some() {
+            return Err(unsupported("Service Connect"));
+        }
+        if let Some(dc) = &req.deployment_configuration {
+            validate_deployment_configuration(dc)?;
+        }
+        validate_placement(
+            req.placement_constraints.as_deref(),
+            req.placement_strategy.as_deref(),
+        )?;
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        let _g = self.write.lock().await;
+        self.active_cluster(&cluster).await?;
+        let cur = self
+            .find_service(&cluster, &req.service)
+            .await?
+            .ok_or_else(service_not_found)?;
+        if cur.value.service.status.as_deref() != Some("ACTIVE") {
+            return Err(ApiError::client(
+                "ServiceNotActiveException",
+                "Service was not ACTIVE.",
+            ));
+        }
+        let mut rec = cur.value.clone();
+        let name = rec.service.service_name.clone().unwrap_or_default();
+        let daemon = rec.service.scheduling_strategy == Some(ecs::SchedulingStrategy::Daemon);
+        if daemon && req.desired_count.is_some() {
+            return Err(ApiError::invalid_parameter(
+                "The desiredCount of a service with the DAEMON scheduling strategy cannot be set.",
+            ));
+        }
+        if daemon
+            && req
+                .placement_strategy
+                .as_ref()
+                .is_some_and(|s| !s.is_empty())
+        {
+            return Err(ApiError::invalid_parameter(
+                "Placement strategies are not supported with the DAEMON scheduling strategy.",
+            ));
+        }
+        let now = self.now();
+        let mut new_deployment = req.force_new_deployment.unwrap_or(false);
+        if let Some(ident) = &req.task_definition {
+            let td = self.service_task_definition(ident).await?;
+            let arn = td.task_definition_arn.clone().unwrap_or_default();
+            if rec.service.task_definition.as_deref() != Some(arn.as_str()) {
+                new_deployment = true;
+                rec.service.task_definition = Some(arn);
+            }
+        }
+        if let Some(d) = req.desired_count {
+            rec.service.desired_count = Some(d);
+        }
+        if let Some(dc) = req.deployment_configuration.clone() {
+            let old = rec
+                .service
+                .deployment_configuration
+                .clone()
+                .unwrap_or_default();
+            rec.service.deployment_configuration = Some(ecs::DeploymentConfiguration {
+                deployment_circuit_breaker: dc
+                    .deployment_circuit_breaker
+                    .or(old.deployment_circuit_breaker),
+                maximum_percent: dc.maximum_percent.or(old.maximum_percent),
+                minimum_healthy_percent: dc.minimum_healthy_percent.or(old.minimum_healthy_percent),
+                alarms: dc.alarms.or(old.alarms),
+                ..old
+            });
+        }
+        if let Some(c) = req.placement_constraints.clone() {
+            if rec.service.placement_constraints.as_ref() != Some(&c) {
+                new_deployment = true;
+            }
+            rec.service.placement_constraints = Some(c);
+        }
+        if let Some(s) = req.placement_strategy.clone() {
+            if rec.service.placement_strategy.as_ref() != Some(&s) {
+                new_deployment = true;
+            }
+            rec.service.placement_strategy = Some(s);
+        }
+        if let Some(n) = req.network_configuration.clone() {
+            if rec.service.network_configuration.as_ref() != Some(&n) {
+                new_deployment = true;
+            }
+            rec.service.network_configuration = Some(n);
+        }
+        if let Some(g) = req.health_check_grace_period_seconds {
+            if g < 0 {
+                return Err(ApiError::invalid_parameter(
+                    "healthCheckGracePeriodSeconds must be 0 or greater.",
+                ));
+            }
+            rec.service.health_check_grace_period_seconds = Some(g);
+        }
+        if let Some(e) = req.enable_execute_command {
+            rec.service.enable_execute_command = Some(e);
+        }
+        if let Some(e) = req.enable_ecs_managed_tags {
+            rec.service.enable_ecs_managed_tags = Some(e);
+        }
+        if let Some(p) = req.propagate_tags {
+            rec.service.propagate_tags = Some(p);
+        }
+        let desired = rec.service.desired_count.unwrap_or(0);
+        if new_deployment {
+            let dep_id = plan::new_deployment_id(uuid::Uuid::new_v4().as_u128());
+            let td = rec.service.task_definition.clone().unwrap_or_default();
+            plan::start_deployment(
+                &mut rec,
+                plan::new_deployment(
+                    &dep_id,
+                    &td,
+                    desired,
+                    now,
+                    format!("ECS deployment {dep_id} in progress."),
+                ),
+            );
+            tracing::info!(cluster = %cluster, service = %name, deployment = %dep_id, "deployment started");
+        } else if let Some(p) = rec.service.deployments.as_mut().and_then(|d| {
+            d.iter_mut()
+                .find(|x| x.status.as_deref() == Some("PRIMARY"))
+        }) {
+            p.desired_count = Some(desired);
+            p.updated_at = Some(now);
+            rec.steady = false;
+        }
+        let key = service_key(&cluster, &name);
+        self.put_service(&key, cur.mod_revision, &rec).await?;
+        Ok(ecs::UpdateServiceResponse {
+            service: Some(Self::render_service(&rec, true)),
+        })
+    }
+
+    pub(in crate::ecs) async fn delete_service(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::DeleteServiceRequest,
+    ) -> Result<ecs::DeleteServiceResponse, ApiError> {
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        let _g = self.write.lock().await;
+        self.active_cluster(&cluster).await?;
+        let cur = self
+            .find_service(&cluster, &req.service)
+            .await?
+            .ok_or_else(service_not_found)?;
+        let mut rec = cur.value.clone();
+        match rec.service.status.as_deref() {
+            Some("ACTIVE") => {}
+            Some("DRAINING") => {
+                return Ok(ecs::DeleteServiceResponse {
+                    service: Some(Self::render_service(&rec, true)),
+                })
+            }
+            _ => return Err(service_not_found()),
+        }
+        let daemon = rec.service.scheduling_strategy == Some(ecs::SchedulingStrategy::Daemon);
+        if !daemon && rec.service.desired_count.unwrap_or(0) > 0 && !req.force.unwrap_or(false) {
+            return Err(ApiError::invalid_parameter(
+                "The service cannot be stopped while it is scaled above 0.",
+            ));
+        }
+        rec.service.status = Some("DRAINING".to_string());
+        rec.service.desired_count = Some(0);
+        if let Some(p) = rec.service.deployments.as_mut().and_then(|d| {
+            d.iter_mut()
+                .find(|x| x.status.as_deref() == Some("PRIMARY"))
+        }) {
+            p.desired_count = Some(0);
+            p.updated_at = Some(self.now());
+        }
+        let name = rec.service.service_name.clone().unwrap_or_default();
+        self.put_service(&service_key(&cluster, &name), cur.mod_revision, &rec)
+            .await?;
+        tracing::info!(cluster = %cluster, service = %name, "service deleted (draining)");
+        Ok(ecs::DeleteServiceResponse {
+            service: Some(Self::render_service(&rec, true)),
+        })
+    }
+
+    pub(in crate::ecs) async fn describe_services(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::DescribeServicesRequest,
+    ) -> Result<ecs::DescribeServicesResponse, ApiError> {
+        if req.services.is_empty() || req.services.len() > 10 {
+            return Err(ApiError::invalid_parameter(
+                "services must contain between 1 and 10 items.",
+            ));
+        }
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        self.active_cluster(&cluster).await?;
+        let with_tags = req
+            .include
+            .unwrap_or_default()
+            .iter()
+            .any(|i| i.as_str() == "TAGS");
+        let mut services = vec![];
+        let mut failures = vec![];
+        for ident in &req.services {
+            match self.find_service(&cluster, ident).await? {
+                Some(r) => services.push(Self::render_service(&r.value, with_tags)),
+                None => failures.push(ecs::Failure {
+                    arn: Some(if ident.starts_with("arn:") {
+                        ident.clone()
+                    } else {
+                        self.partition.service_arn(&cluster, ident)
+                    }),
+                    reason: Some("MISSING".into()),
+                    detail: None,
+                }),
+            }
+        }
+        Ok(ecs::DescribeServicesResponse {
+            services: Some(services),
+            failures: Some(failures),
+        })
+    }
+
+    pub(in crate::ecs) async fn list_services(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::ListServicesRequest,
+    ) -> Result<ecs::ListServicesResponse, ApiError> {
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        self.active_cluster(&cluster).await?;
+        let all: Vec<Versioned<ServiceRecord>> = self.repo.list(&service_prefix(&cluster)).await?;
+        let items: Vec<(String, String)> = all
+            .into_iter()
+            .map(|r| r.value.service)
+            .filter(|s| s.status.as_deref() == Some("ACTIVE"))
+            .filter(|s| req.launch_type.is_none() || s.launch_type == req.launch_type)
+            .filter(|s| {
+                req.scheduling_strategy.is_none()
+                    || s.scheduling_strategy == req.scheduling_strategy
+            })
+            .map(|s| {
+                (
+                    s.service_name.unwrap_or_default(),
+                    s.service_arn.unwrap_or_default(),
+                )
+            })
+            .collect();
+        let (page, next) = paginate(
+            items,
+            |(n, _)| n.clone(),
+            req.next_token.as_deref(),
+            req.max_results,
+            10,
+        )?;
+        Ok(ecs::ListServicesResponse {
+            service_arns: Some(page.into_iter().map(|(_, a)| a).collect()),
+            next_token: next,
+        })
+    }
+
+    /// ACTIVE and DRAINING services of a cluster (for cluster counts and
+    /// DeleteCluster).
+    pub(in crate::ecs) async fn service_counts(
+        &self,
+        cluster: &str,
+    ) -> Result<(i32, i32), ApiError> {
+        let all: Vec<Versioned<ServiceRecord>> = self.repo.list(&service_prefix(cluster)).await?;
+        let active = all
+            .iter()
+            .filter(|r| r.value.service.status.as_deref() == Some("ACTIVE"))
+            .count() as i32;
+        let draining = all
+            .iter()
+            .filter(|r| r.value.service.status.as_deref() == Some("DRAINING"))
+            .count() as i32;
+        Ok((active, draining))
+    }
+}

@@ -1,0 +1,359 @@
+//! RunTask → RUNNING → exit / StopTask → STOPPED through the real control
+//! plane and agent, agent and control-plane restarts, placement across two
+//! simulated hosts.
+
+use gantry_agent::{AgentConfig, FakeRuntime};
+use gantry_agent_api::client::{AgentClient, ClientConfig};
+use gantry_control::credentials::{
+    CredentialSource, LoadedCredentials, RootCredentials, ServerIdentity,
+};
+use gantry_control::server::Server;
+use gantry_store::memory::MemoryStore;
+use gantry_store::Store;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Duration;
+
+const KEY: &str = "AKIAGANTRYSYSTEMTEST";
+const SECRET: &str = "systemtestsecretsystemtestsecretsystemte";
+
+fn creds() -> LoadedCredentials {
+    LoadedCredentials {
+        credentials: RootCredentials {
+            access_key_id: KEY.into(),
+            secret_access_key: SECRET.into(),
+        },
+        source: CredentialSource::Environment,
+    }
+}
+
+struct Host {
+    fake: Arc<FakeRuntime>,
+    dir: tempfile::TempDir,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    handle: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Host {
+    fn new() -> Self {
+        Host {
+            fake: Arc::new(FakeRuntime::new()),
+            dir: tempfile::tempdir().unwrap(),
+            stop: None,
+            handle: None,
+        }
+    }
+
+    fn start(&mut self, endpoint: &str, attributes: Vec<(String, Option<String>)>) {
+        let mut c = AgentConfig::new(
+            vec![endpoint.to_string()],
+            "default",
+            self.dir.path().to_path_buf(),
+        );
+        c.access_key_id = KEY.into();
+        c.secret_access_key = SECRET.into();
+        c.attributes = attributes;
+        c.cpu_override = Some(1024);
+        c.memory_override_mib = Some(1024);
+        c.sync_wait_seconds = 2;
+        c.max_backoff = Duration::from_millis(200);
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let fake = self.fake.clone();
+        self.handle = Some(tokio::spawn(async move {
+            let _ = gantry_agent::run(c, fake, async move {
+                let _ = rx.await;
+            })
+            .await;
+        }));
+        self.stop = Some(tx);
+    }
+
+    async fn shutdown(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(10), h).await;
+        }
+    }
+}
+
+struct Cluster {
+    store: Arc<MemoryStore>,
+    server: Option<Server>,
+    endpoint: String,
+    client: AgentClient,
+}
+
+impl Cluster {
+    async fn start() -> Self {
+        Self::start_on(Arc::new(MemoryStore::new()), "127.0.0.1:0").await
+    }
+
+    async fn start_on(store: Arc<MemoryStore>, addr: &str) -> Self {
+        let identity = ServerIdentity::new("123456789012", "us-east-1").unwrap();
+        let dyn_store: Arc<dyn Store> = store.clone();
+        let server = Server::start(addr.parse().unwrap(), dyn_store, identity, &creds())
+            .await
+            .unwrap();
+        let endpoint = format!("http://{}", server.local_addr);
+        let client = AgentClient::new(ClientConfig::new(
+            vec![endpoint.clone()],
+            "us-east-1",
+            KEY,
+            SECRET,
+            None,
+        ))
+        .unwrap();
+        Cluster {
+            store,
+            server: Some(server),
+            endpoint,
+            client,
+        }
+    }
+
+    async fn call(&self, op: &str, body: Value) -> Value {
+        self.client
+            .ecs_call(op, &body)
+            .await
+            .unwrap_or_else(|e| panic!("{op} failed: {e}"))
+    }
+
+    async fn wait_instances(&self, n: usize) -> Vec<String> {
+        for _ in 0..200 {
+            let out = self.call("ListContainerInstances", json!({})).await;
+            let arns: Vec<String> =
+                serde_json::from_value(out["containerInstanceArns"].clone()).unwrap();
+            if arns.len() >= n {
+                return arns;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{n} container instances never registered");
+    }
+
+    async fn task(&self, arn: &str) -> Value {
+        let out = self.call("DescribeTasks", json!({"tasks": [arn]})).await;
+        out["tasks"][0].clone()
+    }
+
+    async fn wait_status(&self, arn: &str, status: &str) -> Value {
+        for _ in 0..400 {
+            let t = self.task(arn).await;
+            if t["lastStatus"] == status {
+                return t;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!(
+            "task {arn} never reached {status}: {}",
+            self.task(arn).await
+        );
+    }
+
+    async fn register(&self, family: &str, command: &[&str]) -> String {
+        let out = self
+            .call(
+                "RegisterTaskDefinition",
+                json!({"family": family, "containerDefinitions": [
+                    {"name": "app", "image": "busybox:latest", "memory": 128, "command": command}
+                ]}),
+            )
+            .await;
+        out["taskDefinition"]["taskDefinitionArn"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    async fn run(&self, td: &str, count: u32) -> Vec<String> {
+        let out = self
+            .call("RunTask", json!({"taskDefinition": td, "count": count}))
+            .await;
+        assert_eq!(out["failures"], json!([]), "{out}");
+        out["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["taskArn"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    async fn stop_server(&mut self) {
+        if let Some(s) = self.server.take() {
+            s.stop().await.unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn task_runs_exits_and_reports_exit_code() {
+    let cluster = Cluster::start().await;
+    let mut host = Host::new();
+    host.start(&cluster.endpoint, vec![]);
+    cluster.wait_instances(1).await;
+    let td = cluster.register("exit3", &["sh", "-c", "exit 3"]).await;
+    let [arn] = cluster.run(&td, 1).await.try_into().unwrap();
+    let t = cluster.wait_status(&arn, "RUNNING").await;
+    assert_eq!(t["containers"][0]["lastStatus"], "RUNNING");
+    assert!(t["startedAt"].is_number() && t["pullStartedAt"].is_number());
+    host.fake.exit("app", 3);
+    let t = cluster.wait_status(&arn, "STOPPED").await;
+    assert_eq!(t["containers"][0]["exitCode"], 3);
+    assert_eq!(t["stopCode"], "EssentialContainerExited");
+    assert_eq!(t["stoppedReason"], "Essential container in task exited");
+    assert_eq!(t["desiredStatus"], "STOPPED");
+    // Resources come back once the task is STOPPED.
+    let ci = cluster
+        .call(
+            "DescribeContainerInstances",
+            json!({"containerInstances": cluster.wait_instances(1).await}),
+        )
+        .await;
+    assert_eq!(
+        ci["containerInstances"][0]["remainingResources"][1]["integerValue"],
+        1024
+    );
+    host.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stop_task_stops_and_agent_restart_adopts_instead_of_recreating() {
+    let cluster = Cluster::start().await;
+    let mut host = Host::new();
+    host.start(&cluster.endpoint, vec![]);
+    cluster.wait_instances(1).await;
+    let td = cluster.register("sleeper", &["sleep", "3600"]).await;
+    let arns = cluster.run(&td, 2).await;
+    for a in &arns {
+        cluster.wait_status(a, "RUNNING").await;
+    }
+    assert_eq!(host.fake.create_count(), 2);
+    // Restart the agent over the same data dir and the same "Docker".
+    host.shutdown().await;
+    host.start(&cluster.endpoint, vec![]);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        host.fake.create_count(),
+        2,
+        "an agent restart must not create containers again"
+    );
+    assert_eq!(
+        cluster.wait_instances(1).await.len(),
+        1,
+        "re-registration keeps one instance"
+    );
+    let stopped = cluster
+        .call("StopTask", json!({"task": arns[0], "reason": "bye"}))
+        .await;
+    assert_eq!(stopped["task"]["desiredStatus"], "STOPPED");
+    let t = cluster.wait_status(&arns[0], "STOPPED").await;
+    assert_eq!(t["stopCode"], "UserInitiated");
+    assert_eq!(t["stoppedReason"], "bye");
+    assert_eq!(cluster.task(&arns[1]).await["lastStatus"], "RUNNING");
+    host.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn control_plane_restart_loses_nothing_and_duplicates_nothing() {
+    let mut cluster = Cluster::start().await;
+    let addr = cluster.endpoint.trim_start_matches("http://").to_string();
+    let mut host = Host::new();
+    host.start(&cluster.endpoint, vec![]);
+    cluster.wait_instances(1).await;
+    let td = cluster.register("durable", &["sleep", "3600"]).await;
+    let arns = cluster.run(&td, 3).await;
+    for a in &arns {
+        cluster.wait_status(a, "RUNNING").await;
+    }
+    cluster.stop_server().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The agent keeps its containers while the control plane is away.
+    assert_eq!(
+        host.fake
+            .containers()
+            .iter()
+            .filter(|c| c.info.state == gantry_agent::runtime::RuntimeState::Running)
+            .count(),
+        3
+    );
+    let store = cluster.store.clone();
+    let cluster = Cluster::start_on(store, &addr).await;
+    for a in &arns {
+        assert_eq!(cluster.task(a).await["lastStatus"], "RUNNING");
+    }
+    // The agent reconnects; a new task still works and nothing was recreated.
+    let more = cluster.run(&td, 1).await;
+    cluster.wait_status(&more[0], "RUNNING").await;
+    assert_eq!(host.fake.create_count(), 4);
+    host.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn placement_honours_resources_attributes_and_reports_failures() {
+    let cluster = Cluster::start().await;
+    let mut a = Host::new();
+    let mut b = Host::new();
+    a.start(
+        &cluster.endpoint,
+        vec![
+            ("ecs.availability-zone".into(), Some("az-a".into())),
+            ("tier".into(), Some("gold".into())),
+        ],
+    );
+    b.start(
+        &cluster.endpoint,
+        vec![("ecs.availability-zone".into(), Some("az-b".into()))],
+    );
+    cluster.wait_instances(2).await;
+    let td = cluster.register("spread", &["sleep", "3600"]).await;
+    // Default spread: 4 tasks of 128 MiB land 2 + 2.
+    cluster.run(&td, 4).await;
+    for _ in 0..200 {
+        if a.fake.create_count() + b.fake.create_count() == 4 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!((a.fake.create_count(), b.fake.create_count()), (2, 2));
+    // memberOf picks the gold host only.
+    let out = cluster
+        .call(
+            "RunTask",
+            json!({"taskDefinition": td, "placementConstraints": [{"type": "memberOf", "expression": "attribute:tier == gold"}]}),
+        )
+        .await;
+    assert_eq!(out["failures"], json!([]));
+    assert!(out["tasks"][0]["containerInstanceArn"].is_string());
+    for _ in 0..200 {
+        if a.fake.create_count() == 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!((a.fake.create_count(), b.fake.create_count()), (3, 2));
+    // A task needing 2000 MiB fits on neither 1024 MiB host: RESOURCE:MEMORY for both.
+    let big = cluster
+        .call(
+            "RegisterTaskDefinition",
+            json!({"family": "big", "containerDefinitions": [{"name": "app", "image": "busybox:latest", "memory": 2000}]}),
+        )
+        .await;
+    let out = cluster
+        .call(
+            "RunTask",
+            json!({"taskDefinition": big["taskDefinition"]["taskDefinitionArn"]}),
+        )
+        .await;
+    assert_eq!(out["tasks"], json!([]));
+    let reasons: Vec<&str> = out["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, vec!["RESOURCE:MEMORY", "RESOURCE:MEMORY"]);
+    a.shutdown().await;
+    b.shutdown().await;
+}
