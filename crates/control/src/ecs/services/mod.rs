@@ -323,7 +323,9 @@ impl EcsService {
         let desired = if daemon {
             let td_arn = td.task_definition_arn.clone().unwrap_or_default();
             let constraints = req.placement_constraints.clone().unwrap_or_default();
-            self.daemon_candidates(&cluster, &td_arn, &constraints).await?.len() as i32
+            self.daemon_candidates(&cluster, &td_arn, &constraints)
+                .await?
+                .len() as i32
         } else {
             req.desired_count.unwrap_or(0)
         };
