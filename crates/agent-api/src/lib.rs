@@ -501,3 +501,44 @@ pub struct NetworkBinding {
     pub host_port: u16,
     pub protocol: Protocol,
 }
+
+/// The instance attributes an agent registers with: OS and CPU
+/// architecture, the capabilities it implements (the ECS agent's names, so
+/// task definitions' `requiresAttributes` place the same way), then the
+/// operator's `extra` attributes. Real and simulated agents both use this.
+pub fn registration_attributes(
+    docker_api_minor: u32,
+    cpu_architecture: &str,
+    extra: &[(String, Option<String>)],
+) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let mut attrs = vec![
+        json!({"name": "ecs.os-type", "value": "linux"}),
+        json!({"name": "ecs.cpu-architecture", "value": cpu_architecture}),
+    ];
+    for minor in 17..=docker_api_minor.min(41) {
+        attrs.push(
+            json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{minor}")}),
+        );
+    }
+    for cap in [
+        "ecs.capability.container-health-check",
+        "ecs.capability.container-ordering",
+        "com.amazonaws.ecs.capability.private-registry-authentication.secretsmanager",
+        "ecs.capability.docker-plugin.local",
+        "ecs.capability.task-cpu-mem-limit",
+        "com.amazonaws.ecs.capability.logging-driver.json-file",
+        "com.amazonaws.ecs.capability.logging-driver.awslogs",
+        "com.amazonaws.ecs.capability.logging-driver.none",
+        "com.amazonaws.ecs.capability.logging-driver.syslog",
+    ] {
+        attrs.push(json!({ "name": cap }));
+    }
+    for (name, value) in extra {
+        match value {
+            Some(v) => attrs.push(json!({"name": name, "value": v})),
+            None => attrs.push(json!({ "name": name })),
+        }
+    }
+    attrs
+}

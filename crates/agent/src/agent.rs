@@ -137,34 +137,11 @@ pub fn registration_body(
         "aarch64" => "arm64",
         other => other,
     };
-    let mut attrs = vec![
-        json!({"name": "ecs.os-type", "value": "linux"}),
-        json!({"name": "ecs.cpu-architecture", "value": arch}),
-    ];
-    for minor in 17..=parse_api_minor(api_version).min(41) {
-        attrs.push(
-            json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{minor}")}),
-        );
-    }
-    for cap in [
-        "ecs.capability.container-health-check",
-        "ecs.capability.container-ordering",
-        "com.amazonaws.ecs.capability.private-registry-authentication.secretsmanager",
-        "ecs.capability.docker-plugin.local",
-        "ecs.capability.task-cpu-mem-limit",
-        "com.amazonaws.ecs.capability.logging-driver.json-file",
-        "com.amazonaws.ecs.capability.logging-driver.awslogs",
-        "com.amazonaws.ecs.capability.logging-driver.none",
-        "com.amazonaws.ecs.capability.logging-driver.syslog",
-    ] {
-        attrs.push(json!({ "name": cap }));
-    }
-    for (name, value) in &config.attributes {
-        match value {
-            Some(v) => attrs.push(json!({"name": name, "value": v})),
-            None => attrs.push(json!({ "name": name })),
-        }
-    }
+    let attrs = gantry_agent_api::registration_attributes(
+        parse_api_minor(api_version),
+        arch,
+        &config.attributes,
+    );
     let mut body = json!({
         "cluster": config.cluster,
         "totalResources": [

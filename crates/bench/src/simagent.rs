@@ -114,35 +114,9 @@ fn now_epoch() -> f64 {
 
 /// The `RegisterContainerInstance` body of a simulated host.
 pub fn registration_body(config: &SimAgentConfig) -> serde_json::Value {
-    let mut attrs = vec![
-        json!({"name": "ecs.os-type", "value": "linux"}),
-        json!({"name": "ecs.cpu-architecture", "value": "x86_64"}),
-    ];
-    // The capabilities the real agent advertises (docker-remote-api 1.17–1.41, …),
+    // The same capabilities as the real agent (docker-remote-api 1.17–1.41, …),
     // so task definitions place on a simulated host exactly as on a real one.
-    for minor in 17..=41 {
-        attrs.push(
-            json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{minor}")}),
-        );
-    }
-    for cap in [
-        "ecs.capability.container-health-check",
-        "ecs.capability.container-ordering",
-        "ecs.capability.docker-plugin.local",
-        "ecs.capability.task-cpu-mem-limit",
-        "com.amazonaws.ecs.capability.logging-driver.json-file",
-        "com.amazonaws.ecs.capability.logging-driver.awslogs",
-        "com.amazonaws.ecs.capability.logging-driver.none",
-        "com.amazonaws.ecs.capability.logging-driver.syslog",
-    ] {
-        attrs.push(json!({ "name": cap }));
-    }
-    for (name, value) in &config.attributes {
-        match value {
-            Some(v) => attrs.push(json!({"name": name, "value": v})),
-            None => attrs.push(json!({ "name": name })),
-        }
-    }
+    let attrs = gantry_agent_api::registration_attributes(41, "x86_64", &config.attributes);
     json!({
         "cluster": config.cluster,
         "totalResources": [
