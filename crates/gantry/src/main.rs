@@ -49,6 +49,15 @@ struct ServerArgs {
     /// marked STOPPED (stop code InfrastructureHealth) so services replace them.
     #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
     host_lost_after: f64,
+    /// (`up` only) Seconds a stopped task's containers are kept before the agent removes them
+    /// (the ECS agent's ECS_ENGINE_TASK_CLEANUP_WAIT_DURATION).
+    #[arg(
+        long,
+        env = "GANTRY_CONTAINER_CLEANUP_DELAY",
+        default_value_t = 600.0,
+        value_name = "SECONDS"
+    )]
+    container_cleanup_delay: f64,
 }
 
 impl ServerArgs {
@@ -67,6 +76,15 @@ impl ServerArgs {
 
 #[derive(Args, Clone)]
 struct AgentArgs {
+    /// Seconds a stopped task's containers are kept before the agent removes them
+    /// (the ECS agent's ECS_ENGINE_TASK_CLEANUP_WAIT_DURATION).
+    #[arg(
+        long,
+        env = "GANTRY_CONTAINER_CLEANUP_DELAY",
+        default_value_t = 600.0,
+        value_name = "SECONDS"
+    )]
+    container_cleanup_delay: f64,
     /// Control-plane endpoint(s), e.g. http://10.0.0.1:8080; repeat or comma-separate to fail over.
     #[arg(long, required = true, value_delimiter = ',')]
     endpoint: Vec<String>,
@@ -188,6 +206,12 @@ async fn shutdown_signal() {
     }
 }
 
+/// The checked `--container-cleanup-delay`.
+fn cleanup_delay(secs: f64) -> Result<std::time::Duration> {
+    std::time::Duration::try_from_secs_f64(secs)
+        .context("--container-cleanup-delay must be a non-negative number of seconds")
+}
+
 #[allow(clippy::too_many_arguments)]
 fn agent_config(
     endpoints: Vec<String>,
@@ -217,7 +241,7 @@ async fn run_up(args: ServerArgs) -> Result<()> {
     let runtime = gantry_agent::DockerRuntime::connect()
         .await
         .context("cannot reach the Docker Engine")?;
-    let config = agent_config(
+    let mut config = agent_config(
         vec![format!("http://{}", server.local_addr)],
         "default".to_string(),
         &args.data_dir.join("agent"),
@@ -229,6 +253,7 @@ async fn run_up(args: ServerArgs) -> Result<()> {
         None,
         None,
     );
+    config.container_cleanup_delay = cleanup_delay(args.container_cleanup_delay)?;
     let runtime = Arc::new(runtime);
     let shipper = gantry_agent::logs::spawn(&config, runtime.clone())?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -320,7 +345,7 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
     if let Some(t) = &args.instance_type {
         attributes.push(("ecs.instance-type".to_string(), Some(t.clone())));
     }
-    let config = agent_config(
+    let mut config = agent_config(
         args.endpoint.clone(),
         args.cluster.clone(),
         &args.data_dir,
@@ -332,6 +357,7 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
         args.cpu,
         args.memory,
     );
+    config.container_cleanup_delay = cleanup_delay(args.container_cleanup_delay)?;
     let runtime = gantry_agent::DockerRuntime::connect()
         .await
         .context("cannot reach the Docker Engine")?;
