@@ -56,6 +56,33 @@ fn unsupported(what: &str) -> ApiError {
     )
 }
 
+/// Service features Gantry does not implement yet (Create and UpdateService).
+fn reject_unsupported_features(
+    controller: Option<&ecs::DeploymentController>,
+    load_balancers: Option<&[ecs::LoadBalancer]>,
+    registries: Option<&[ecs::ServiceRegistry]>,
+    service_connect: bool,
+) -> Result<(), ApiError> {
+    if let Some(c) = controller {
+        if c.r#type.as_str() != "ECS" {
+            return Err(unsupported(&format!(
+                "Deployment controller {}",
+                c.r#type.as_str()
+            )));
+        }
+    }
+    if load_balancers.is_some_and(|l| !l.is_empty()) {
+        return Err(unsupported("Load balancers"));
+    }
+    if registries.is_some_and(|l| !l.is_empty()) {
+        return Err(unsupported("Service registries"));
+    }
+    if service_connect {
+        return Err(unsupported("Service Connect"));
+    }
+    Ok(())
+}
+
 fn validate_deployment_configuration(dc: &ecs::DeploymentConfiguration) -> Result<(), ApiError> {
     if let Some(m) = dc.minimum_healthy_percent {
         if !(0..=100).contains(&m) {
@@ -240,27 +267,12 @@ impl EcsService {
                 "desiredCount is required for a service with the REPLICA scheduling strategy.",
             ));
         }
-        if let Some(c) = &req.deployment_controller {
-            if c.r#type.as_str() != "ECS" {
-                return Err(unsupported(&format!(
-                    "Deployment controller {}",
-                    c.r#type.as_str()
-                )));
-            }
-        }
-        if req.load_balancers.as_ref().is_some_and(|l| !l.is_empty()) {
-            return Err(unsupported("Load balancers"));
-        }
-        if req
-            .service_registries
-            .as_ref()
-            .is_some_and(|l| !l.is_empty())
-        {
-            return Err(unsupported("Service registries"));
-        }
-        if req.service_connect_configuration.is_some() {
-            return Err(unsupported("Service Connect"));
-        }
+        reject_unsupported_features(
+            req.deployment_controller.as_ref(),
+            req.load_balancers.as_deref(),
+            req.service_registries.as_deref(),
+            req.service_connect_configuration.is_some(),
+        )?;
         if let Some(g) = req.health_check_grace_period_seconds {
             if !(0..=2_147_483_647).contains(&g) {
                 return Err(ApiError::invalid_parameter(
@@ -419,27 +431,12 @@ impl EcsService {
         {
             return Err(unsupported("Capacity provider strategies on services"));
         }
-        if let Some(c) = &req.deployment_controller {
-            if c.r#type.as_str() != "ECS" {
-                return Err(unsupported(&format!(
-                    "Deployment controller {}",
-                    c.r#type.as_str()
-                )));
-            }
-        }
-        if req.load_balancers.as_ref().is_some_and(|l| !l.is_empty()) {
-            return Err(unsupported("Load balancers"));
-        }
-        if req
-            .service_registries
-            .as_ref()
-            .is_some_and(|l| !l.is_empty())
-        {
-            return Err(unsupported("Service registries"));
-        }
-        if req.service_connect_configuration.is_some() {
-            return Err(unsupported("Service Connect"));
-        }
+        reject_unsupported_features(
+            req.deployment_controller.as_ref(),
+            req.load_balancers.as_deref(),
+            req.service_registries.as_deref(),
+            req.service_connect_configuration.is_some(),
+        )?;
         if let Some(dc) = &req.deployment_configuration {
             validate_deployment_configuration(dc)?;
         }
