@@ -79,27 +79,19 @@ fn ensure_image() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-async fn setup() -> Option<Arc<DockerRuntime>> {
-    if !std::path::Path::new("/bin/busybox").exists() {
-        eprintln!("SKIP: /bin/busybox missing (apt-get install -y busybox-static)");
-        return None;
-    }
-    let rt = match DockerRuntime::connect().await {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("SKIP: Docker not reachable: {e}");
-            return None;
-        }
-    };
-    if rt.version().await.is_err() {
-        eprintln!("SKIP: Docker not answering");
-        return None;
-    }
-    if !ensure_image() {
-        eprintln!("SKIP: could not build {IMAGE}");
-        return None;
-    }
-    Some(Arc::new(rt))
+/// The real Engine with the test image. These are the integration tests of
+/// the Docker runtime: without an Engine or busybox they fail, never skip.
+async fn setup() -> Arc<DockerRuntime> {
+    assert!(
+        std::path::Path::new("/bin/busybox").exists(),
+        "/bin/busybox missing (apt-get install -y busybox-static; scripts/test installs it)"
+    );
+    let rt = DockerRuntime::connect()
+        .await
+        .unwrap_or_else(|e| panic!("Docker not reachable: {e}"));
+    rt.version().await.expect("Docker not answering");
+    assert!(ensure_image(), "could not build {IMAGE}");
+    Arc::new(rt)
 }
 
 fn now() -> f64 {
@@ -192,7 +184,7 @@ fn http_get(port: u16) -> Option<String> {
 
 #[tokio::test]
 async fn runs_a_task_serves_its_port_and_stops_with_sigterm() {
-    let Some(rt) = setup().await else { return };
+    let rt = setup().await;
     let test = "agent-run-stop";
     let _cleanup = Cleanup(test.into());
     let dir = tempfile::tempdir().unwrap();
@@ -305,7 +297,7 @@ async fn runs_a_task_serves_its_port_and_stops_with_sigterm() {
 
 #[tokio::test]
 async fn essential_container_exit_stops_the_task() {
-    let Some(rt) = setup().await else { return };
+    let rt = setup().await;
     let test = "agent-essential-exit";
     let _cleanup = Cleanup(test.into());
     let dir = tempfile::tempdir().unwrap();
@@ -354,7 +346,7 @@ async fn essential_container_exit_stops_the_task() {
 
 #[tokio::test]
 async fn healthy_dependency_links_and_task_volume() {
-    let Some(rt) = setup().await else { return };
+    let rt = setup().await;
     let test = "agent-healthy-links";
     let _cleanup = Cleanup(test.into());
     let dir = tempfile::tempdir().unwrap();

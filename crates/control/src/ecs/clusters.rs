@@ -207,9 +207,6 @@ impl EcsService {
         if !include.iter().any(|i| i == "TAGS") {
             c.tags = None;
         }
-        if !include.iter().any(|i| i == "SETTINGS") && !include.is_empty() {
-            // ECS always returns settings; keep them.
-        }
         if !include.iter().any(|i| i == "CONFIGURATIONS") {
             c.configuration = None;
         }

@@ -513,15 +513,13 @@ impl EcsService {
         enable_execute_command: bool,
     ) -> Result<(Vec<ecs::Task>, Vec<sched::PlacementFailure>), ApiError> {
         let l = self
-            .prepare_launch(
-                Some(cluster),
+            .prepare_service_launch(
+                cluster,
                 task_definition,
-                None,
-                Some(group),
-                Some(started_by),
-                Some(tags),
-                Some(enable_execute_command),
-                true,
+                group,
+                started_by,
+                tags,
+                enable_execute_command,
             )
             .await?;
         let p = self.place(&l, count, strategies, constraints).await?;
@@ -547,6 +545,30 @@ impl EcsService {
     /// DAEMON services: the ids of the cluster's instances a task of
     /// `task_definition` can be placed on (ACTIVE, agent connected,
     /// constraints, attributes and resources), each considered alone.
+    /// A launch for service tasks: no overrides, the service's group,
+    /// deployment id as `startedBy`, and its tags.
+    async fn prepare_service_launch(
+        &self,
+        cluster: &str,
+        task_definition: &str,
+        group: String,
+        started_by: String,
+        tags: Vec<ecs::Tag>,
+        enable_execute_command: bool,
+    ) -> Result<Launch, ApiError> {
+        self.prepare_launch(
+            Some(cluster),
+            task_definition,
+            None,
+            Some(group),
+            Some(started_by),
+            Some(tags),
+            Some(enable_execute_command),
+            true,
+        )
+        .await
+    }
+
     pub(crate) async fn daemon_candidates(
         &self,
         cluster: &str,
@@ -604,15 +626,13 @@ impl EcsService {
         enable_execute_command: bool,
     ) -> Result<Vec<ecs::Task>, ApiError> {
         let l = self
-            .prepare_launch(
-                Some(cluster),
+            .prepare_service_launch(
+                cluster,
                 task_definition,
-                None,
-                Some(group),
-                Some(started_by),
-                Some(tags),
-                Some(enable_execute_command),
-                true,
+                group,
+                started_by,
+                tags,
+                enable_execute_command,
             )
             .await?;
         let mut by_id: BTreeMap<String, Versioned<InstanceRecord>> = BTreeMap::new();

@@ -127,6 +127,24 @@ impl Actions {
 
 /// Add a service event (newest first, capped), skipping an exact repeat of
 /// the newest one.
+/// The `(service X) has started N tasks: (task id) ….` event.
+pub fn push_started_event(svc: &mut ecs::Service, name: &str, started: &[ecs::Task], now: f64) {
+    let ids: Vec<String> = started
+        .iter()
+        .filter_map(|t| t.task_arn.as_deref())
+        .map(|a| format!("(task {})", a.rsplit('/').next().unwrap_or(a)))
+        .collect();
+    push_event(
+        svc,
+        now,
+        format!(
+            "(service {name}) has started {} tasks: {}.",
+            ids.len(),
+            ids.join(" ")
+        ),
+    );
+}
+
 pub fn push_event(svc: &mut ecs::Service, now: f64, message: String) {
     let events = svc.events.get_or_insert_with(Vec::new);
     if events.first().and_then(|e| e.message.as_deref()) == Some(message.as_str()) {
@@ -512,51 +530,20 @@ pub fn decide(rec: &mut ServiceRecord, tasks: &[TaskView], now: f64) -> Actions 
             ),
         );
     }
-    if stable && !rec.steady && !draining_service {
-        push_event(
-            &mut rec.service,
+    // 10. Events, counts on the service; a drained DRAINING service is INACTIVE.
+    finish_pass(
+        rec,
+        tasks,
+        actions,
+        deployments,
+        PassEnd {
+            name: &name,
+            stable,
+            draining_service,
+            no_live_tasks: live.is_empty(),
             now,
-            format!("(service {name}) has reached a steady state."),
-        );
-    }
-    rec.steady = stable;
-    let stopped_ids: Vec<String> = actions
-        .stop
-        .iter()
-        .filter(|(id, _)| {
-            tasks
-                .iter()
-                .any(|t| &t.id == id && t.last_status == "RUNNING")
-        })
-        .map(|(id, _)| format!("(task {id})"))
-        .collect();
-    if !stopped_ids.is_empty() {
-        push_event(
-            &mut rec.service,
-            now,
-            format!(
-                "(service {name}) has stopped {} running tasks: {}.",
-                stopped_ids.len(),
-                stopped_ids.join(" ")
-            ),
-        );
-    }
-
-    // 10. Counts on the service; a drained DRAINING service is INACTIVE.
-    rec.service.running_count = Some(deployments.iter().filter_map(|x| x.running_count).sum());
-    rec.service.pending_count = Some(deployments.iter().filter_map(|x| x.pending_count).sum());
-    if draining_service && live.is_empty() && actions.stop.is_empty() {
-        rec.service.status = Some("INACTIVE".to_string());
-        rec.service.running_count = Some(0);
-        rec.service.pending_count = Some(0);
-    }
-    rec.meta.retain(|id, _| {
-        deployments
-            .iter()
-            .any(|x| x.id.as_deref() == Some(id.as_str()))
-    });
-    rec.service.deployments = Some(deployments);
-    actions
+        },
+    )
 }
 
 /// Decide one pass for a DAEMON service: exactly one task of the PRIMARY
@@ -676,6 +663,47 @@ pub fn decide_daemon(
             format!("(service {name}) (deployment {primary_id}) deployment completed."),
         );
     }
+    finish_pass(
+        rec,
+        tasks,
+        actions,
+        deployments,
+        PassEnd {
+            name: &name,
+            stable,
+            draining_service,
+            no_live_tasks: live.is_empty(),
+            now,
+        },
+    )
+}
+
+/// What the end of a pass needs to know about it.
+struct PassEnd<'a> {
+    name: &'a str,
+    stable: bool,
+    draining_service: bool,
+    no_live_tasks: bool,
+    now: f64,
+}
+
+/// The end of every pass, REPLICA and DAEMON alike: the steady-state and
+/// stopped-tasks events, the service's counts, INACTIVE once a DRAINING
+/// service has no task left, and bookkeeping of the kept deployments.
+fn finish_pass(
+    rec: &mut ServiceRecord,
+    tasks: &[TaskView],
+    actions: Actions,
+    deployments: Vec<ecs::Deployment>,
+    end: PassEnd<'_>,
+) -> Actions {
+    let PassEnd {
+        name,
+        stable,
+        draining_service,
+        no_live_tasks,
+        now,
+    } = end;
     if stable && !rec.steady && !draining_service {
         push_event(
             &mut rec.service,
@@ -707,7 +735,7 @@ pub fn decide_daemon(
     }
     rec.service.running_count = Some(deployments.iter().filter_map(|x| x.running_count).sum());
     rec.service.pending_count = Some(deployments.iter().filter_map(|x| x.pending_count).sum());
-    if draining_service && live.is_empty() && actions.stop.is_empty() {
+    if draining_service && no_live_tasks && actions.stop.is_empty() {
         rec.service.status = Some("INACTIVE".to_string());
         rec.service.running_count = Some(0);
         rec.service.pending_count = Some(0);

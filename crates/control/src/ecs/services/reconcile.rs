@@ -11,7 +11,7 @@
 //! lost poke costs at most one period. Passes hold the ECS write lock: a
 //! placement's read-reserve-write cannot interleave with RunTask.
 
-use super::plan::{self, push_event, StopWhy, TaskView};
+use super::plan::{self, push_event, push_started_event, StopWhy, TaskView};
 use super::ServiceRecord;
 use crate::ecs::EcsService;
 use crate::state::{
@@ -301,20 +301,7 @@ impl EcsService {
             match result {
                 Ok((started, failures)) => {
                     if !started.is_empty() {
-                        let ids: Vec<String> = started
-                            .iter()
-                            .filter_map(|t| t.task_arn.as_deref())
-                            .map(|a| format!("(task {})", a.rsplit('/').next().unwrap_or(a)))
-                            .collect();
-                        push_event(
-                            &mut rec.service,
-                            now,
-                            format!(
-                                "(service {name}) has started {} tasks: {}.",
-                                ids.len(),
-                                ids.join(" ")
-                            ),
-                        );
+                        push_started_event(&mut rec.service, &name, &started, now);
                         tracing::info!(cluster = %cluster, service = %name, deployment = %l.deployment, count = started.len(), "service tasks started");
                     }
                     if started.len() < l.count as usize {
@@ -370,20 +357,7 @@ impl EcsService {
                     .await
                 {
                     Ok(started) if !started.is_empty() => {
-                        let ids: Vec<String> = started
-                            .iter()
-                            .filter_map(|t| t.task_arn.as_deref())
-                            .map(|a| format!("(task {})", a.rsplit('/').next().unwrap_or(a)))
-                            .collect();
-                        push_event(
-                            &mut rec.service,
-                            now,
-                            format!(
-                                "(service {name}) has started {} tasks: {}.",
-                                ids.len(),
-                                ids.join(" ")
-                            ),
-                        );
+                        push_started_event(&mut rec.service, &name, &started, now);
                         rec.steady = false;
                         progressed = true;
                     }
