@@ -133,6 +133,66 @@ pub struct DesiredTask {
     /// Set when the control plane asked the task to stop.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_reason: Option<String>,
+    /// awsvpc mode: the task's own network interface, allocated by the
+    /// control plane (IP from the subnet's CIDR). The agent realises it as a
+    /// pause container on the subnet's Gantry-managed network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub awsvpc: Option<AwsvpcSpec>,
+    /// Temporary credentials for the task role (`taskRoleArn`), served to the
+    /// task's containers by the agent's credentials endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_credentials: Option<TaskCredentials>,
+    /// Temporary credentials for the task execution role, used by the agent
+    /// itself (image pulls, log delivery).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_credentials: Option<TaskCredentials>,
+    /// Launch type the task was placed with (`EC2`, `FARGATE`, `EXTERNAL`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub launch_type: Option<String>,
+    /// Capacity provider (`FARGATE`, `FARGATE_SPOT`) for Fargate tasks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_provider_name: Option<String>,
+}
+
+/// The elastic network interface of an awsvpc task, as the control plane
+/// allocated it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AwsvpcSpec {
+    /// `eni-…` identifier shown in the task's attachment.
+    pub eni_id: String,
+    pub subnet_id: String,
+    /// The subnet's CIDR, e.g. `10.200.0.0/16`.
+    pub subnet_cidr: String,
+    /// The subnet's gateway (first host address of the CIDR).
+    pub gateway: String,
+    /// The task's private IPv4 address inside `subnet_cidr`.
+    pub private_ipv4_address: String,
+}
+
+/// Temporary credentials for a role, as the credentials endpoint serves them.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskCredentials {
+    /// Opaque id: the credentials endpoint path is `/v2/credentials/{id}`.
+    pub credentials_id: String,
+    pub role_arn: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub session_token: String,
+    /// Expiry as RFC 3339 UTC (`2026-11-26T10:00:00Z`).
+    pub expiration: String,
+}
+
+impl std::fmt::Debug for TaskCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TaskCredentials")
+            .field("credentials_id", &self.credentials_id)
+            .field("role_arn", &self.role_arn)
+            .field("access_key_id", &self.access_key_id)
+            .field("expiration", &self.expiration)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -443,6 +503,8 @@ pub enum StopCode {
     EssentialContainerExited,
     UserInitiated,
     ServiceSchedulerInitiated,
+    SpotInterruption,
+    TerminationNotice,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -471,6 +533,18 @@ pub struct TaskObservation {
     pub stopped_reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_code: Option<StopCode>,
+    /// awsvpc tasks: the interface as realised on the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<ObservedNetwork>,
+}
+
+/// An awsvpc task's interface as the agent realised it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ObservedNetwork {
+    pub eni_id: String,
+    pub private_ipv4_address: String,
+    pub mac_address: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -626,6 +626,7 @@ impl TaskState {
             } else {
                 None
             },
+            network: None,
         }
     }
 }

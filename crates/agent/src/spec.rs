@@ -336,6 +336,11 @@ mod tests {
             pid_mode: None,
             ipc_mode: None,
             stop_reason: None,
+            awsvpc: None,
+            task_credentials: None,
+            execution_credentials: None,
+            launch_type: None,
+            capacity_provider_name: None,
         }
     }
 

@@ -124,6 +124,11 @@ fn task(test: &str, containers: Vec<ContainerSpec>) -> DesiredTask {
         pid_mode: None,
         ipc_mode: None,
         stop_reason: None,
+        awsvpc: None,
+        task_credentials: None,
+        execution_credentials: None,
+        launch_type: None,
+        capacity_provider_name: None,
     }
 }
 

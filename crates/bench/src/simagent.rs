@@ -174,6 +174,7 @@ pub fn observe(desired: &DesiredState, started_at: f64) -> ObservedState {
                 stopped_at: (!running).then_some(started_at),
                 stopped_reason: None,
                 stop_code: (!running).then_some(StopCode::UserInitiated),
+                network: None,
             }
         })
         .collect();

@@ -58,6 +58,8 @@ fn stop_code(c: agent::StopCode) -> ecs::TaskStopCode {
         agent::StopCode::EssentialContainerExited => ecs::TaskStopCode::EssentialContainerExited,
         agent::StopCode::UserInitiated => ecs::TaskStopCode::UserInitiated,
         agent::StopCode::ServiceSchedulerInitiated => ecs::TaskStopCode::ServiceSchedulerInitiated,
+        agent::StopCode::SpotInterruption => ecs::TaskStopCode::SpotInterruption,
+        agent::StopCode::TerminationNotice => ecs::TaskStopCode::TerminationNotice,
     }
 }
 

@@ -309,5 +309,10 @@ pub fn desired_task(i: DesiredInput<'_>) -> agent::DesiredTask {
         pid_mode: i.td.pid_mode.as_ref().map(|p| p.as_str().to_string()),
         ipc_mode: i.td.ipc_mode.as_ref().map(|p| p.as_str().to_string()),
         stop_reason: None,
+        awsvpc: None,
+        task_credentials: None,
+        execution_credentials: None,
+        launch_type: None,
+        capacity_provider_name: None,
     }
 }
