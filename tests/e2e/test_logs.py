@@ -429,3 +429,160 @@ def test_logs_target_needs_logs_signature(raw_request, logs):
     assert logs.describe_log_groups(logGroupNamePrefix=g)["logGroups"] == []
     r = raw_request("Logs_20140328.NoSuchOperation", {}, sign=False)
     assert r.status >= 400
+
+
+def test_gantry_logs_for_a_service(logs, ecs, res, image):
+    """`gantry logs --service` prints every task's lines, prefixed by task and container."""
+    from helpers import container, register
+
+    group = "/ecs/e2e-" + uuid.uuid4().hex[:8]
+    logs._gantry_created.append(group)
+    script = "echo hello from $(hostname); sleep 3600"
+    td = register(ecs, res, [container("greeter", ["sh", "-c", script], logConfiguration=awslogs(group, "svc"))])
+    name = "logs-" + uuid.uuid4().hex[:8]
+    ecs.create_service(cluster="default", serviceName=name, taskDefinition=td["taskDefinitionArn"], desiredCount=2)
+    try:
+        ecs.get_waiter("services_stable").wait(cluster="default", services=[name],
+                                               WaiterConfig={"Delay": 1, "MaxAttempts": 120})
+        arns = ecs.list_tasks(cluster="default", serviceName=name)["taskArns"]
+        assert len(arns) == 2
+        ids = sorted(a.rsplit("/", 1)[1] for a in arns)
+        for task_id in ids:
+            wait_events(logs, group, f"svc/greeter/{task_id}", 1)
+        p = gantry_cli(logs, "logs", "--service", name)
+        assert p.returncode == 0, p.stderr
+        lines = sorted(p.stdout.splitlines())
+        assert len(lines) == 2, lines
+        for line, task_id in zip(lines, ids):
+            # Not a terminal: no colour codes.
+            assert line.startswith(f"[{task_id[:8]}/greeter] hello from "), line
+        p = gantry_cli(logs, "logs", "--service", "no-such-service")
+        assert p.returncode != 0 and "no-such-service" in p.stderr
+        p = gantry_cli(logs, "logs")
+        assert p.returncode != 0
+    finally:
+        ecs.delete_service(cluster="default", service=name, force=True)
+        ecs.get_waiter("services_inactive").wait(cluster="default", services=[name],
+                                                 WaiterConfig={"Delay": 1, "MaxAttempts": 120})
+
+
+def all_stream_events(logs, group, stream, limit=None):
+    """GetLogEvents from the head to the end, following nextForwardToken until
+    the same token comes back (the documented end marker); fails on a loop."""
+    kw = {"logGroupName": group, "logStreamName": stream, "startFromHead": True}
+    if limit:
+        kw["limit"] = limit
+    out, token, seen_tokens = [], None, set()
+    for _ in range(10_000):
+        r = logs.get_log_events(**kw, **({"nextToken": token} if token else {}))
+        out.extend(r["events"])
+        if r["nextForwardToken"] == token:
+            return out
+        assert r["nextForwardToken"] not in seen_tokens, "GetLogEvents token loop"
+        seen_tokens.add(r["nextForwardToken"])
+        token = r["nextForwardToken"]
+    raise AssertionError("GetLogEvents never reached the end")
+
+
+def test_awslogs_10000_numbered_lines_then_exit(logs, ecs, res, image):
+    """10,000 numbered lines, then exit: all of them, in order, no gap, no
+    duplicate; GetLogEvents and FilterLogEvents paginate to the end."""
+    from helpers import container, register, run, wait_stopped
+
+    group = "/ecs/e2e-" + uuid.uuid4().hex[:8]
+    logs._gantry_created.append(group)
+    script = "seq 1 10000 | sed 's/^/line /'"
+    td = register(ecs, res, [container("counter", ["sh", "-c", script], logConfiguration=awslogs(group, "n"))])
+    (task,) = run(ecs, res, td["taskDefinitionArn"])
+    wait_stopped(ecs, [task["taskArn"]])
+    stream = f"n/counter/{task['taskArn'].rsplit('/', 1)[1]}"
+    want = [f"line {i}" for i in range(1, 10_001)]
+    deadline = time.time() + 120
+    while True:
+        got = [e["message"] for e in all_stream_events(logs, group, stream)]
+        if len(got) >= 10_000 or time.time() > deadline:
+            break
+        time.sleep(1)
+    assert len(got) == 10_000, f"{len(got)} events"
+    assert got == want
+    # Small pages: the same events, each once.
+    small = all_stream_events(logs, group, stream, limit=777)
+    assert [e["message"] for e in small] == want
+    # boto3's FilterLogEvents paginator walks to the end without repeats.
+    pages = list(logs.get_paginator("filter_log_events").paginate(
+        logGroupName=group, PaginationConfig={"PageSize": 1000}))
+    events = [e for p in pages for e in p["events"]]
+    assert [e["message"] for e in events] == want
+    assert len({e["eventId"] for e in events}) == 10_000
+    assert 10 <= len(pages) <= 12, len(pages)
+    # A filter pattern returns exactly the matching lines.
+    r = logs.filter_log_events(logGroupName=group, filterPattern='"line 9999"')
+    assert [e["message"] for e in r["events"]] == ["line 9999"]
+
+
+def test_awslogs_survive_a_control_plane_kill9(logs, ecs, res, gantry, image):
+    """kill -9 of `gantry up` (control plane and local agent) while a
+    container logs; restarted on the same data dir, every line arrives, in
+    order, exactly once (Docker's json-file buffers meanwhile, the agent's
+    cursor resumes after the last acknowledged batch)."""
+    from helpers import container, register, run, wait_running, wait_stopped
+
+    group = "/ecs/e2e-" + uuid.uuid4().hex[:8]
+    logs._gantry_created.append(group)
+    n = 1500
+    script = f"i=1; while [ $i -le {n} ]; do echo n $i; i=$((i+1)); if [ $((i % 50)) = 0 ]; then sleep 0.2; fi; done"
+    td = register(ecs, res, [container("talker", ["sh", "-c", script], logConfiguration=awslogs(group, "k"))])
+    (task,) = run(ecs, res, td["taskDefinitionArn"])
+    arn = task["taskArn"]
+    wait_running(ecs, [arn])
+    stream = f"k/talker/{arn.rsplit('/', 1)[1]}"
+    first = wait_events(logs, group, stream, 50)
+    assert len(first) >= 50
+    gantry.kill9()
+    # The container keeps logging into Docker's file while nobody ships.
+    time.sleep(2)
+    gantry.start()
+    ecs = gantry.client()
+    logs2 = boto3.session.Session().client(
+        "logs", region_name=gantry.region, endpoint_url=gantry.endpoint,
+        aws_access_key_id=gantry.access_key_id, aws_secret_access_key=gantry.secret_access_key)
+    wait_stopped(ecs, [arn])
+    deadline = time.time() + 120
+    while True:
+        got = [e["message"] for e in all_stream_events(logs2, group, stream)]
+        if len(got) >= n or time.time() > deadline:
+            break
+        time.sleep(1)
+    assert got == [f"n {i}" for i in range(1, n + 1)], (
+        f"{len(got)} events; first divergence at "
+        f"{next((i for i, (a, b) in enumerate(zip(got, [f'n {j}' for j in range(1, n + 1)])) if a != b), None)}")
+
+
+def test_awslogs_multiline_and_non_blocking_mode(logs, ecs, res, image):
+    """`awslogs-datetime-format` joins a stack trace into one event;
+    `mode: non-blocking` runs (Docker validates it at container create)."""
+    from helpers import container, describe, register, run, wait_stopped
+
+    group = "/ecs/e2e-" + uuid.uuid4().hex[:8]
+    logs._gantry_created.append(group)
+    script = ("echo '2024-01-01 10:00:00 ERROR boom'; echo 'Traceback:'; echo '  at main'; "
+              "echo '2024-01-01 10:00:01 INFO ok'")
+    cfg = awslogs(group, "m")
+    cfg["options"].update({"awslogs-datetime-format": "%Y-%m-%d %H:%M:%S", "mode": "non-blocking",
+                           "max-buffer-size": "4m"})
+    td = register(ecs, res, [container("trace", ["sh", "-c", script], logConfiguration=cfg)])
+    (task,) = run(ecs, res, td["taskDefinitionArn"])
+    (t,) = wait_stopped(ecs, [task["taskArn"]])
+    assert t["containers"][0].get("exitCode") == 0, t
+    stream = f"m/trace/{task['taskArn'].rsplit('/', 1)[1]}"
+    got = wait_events(logs, group, stream, 2)
+    assert got == ["2024-01-01 10:00:00 ERROR boom\nTraceback:\n  at main\n", "2024-01-01 10:00:01 INFO ok\n"]
+
+    # Docker refuses max-buffer-size without non-blocking mode at create.
+    bad = awslogs(group, "m")
+    bad["options"]["max-buffer-size"] = "4m"
+    td = register(ecs, res, [container("bad", ["true"], logConfiguration=bad)])
+    (task,) = run(ecs, res, td["taskDefinitionArn"])
+    (t,) = wait_stopped(ecs, [task["taskArn"]])
+    reason = t["containers"][0].get("reason", "") + " " + t.get("stoppedReason", "")
+    assert "max-buffer-size" in reason, t

@@ -24,6 +24,13 @@ pub const LOGS_TARGET_PREFIX: &str = "Logs_20140328";
 /// Content type of awsJson1.1 requests.
 pub const AMZ_JSON: &str = "application/x-amz-json-1.1";
 
+/// reqwest is built with rustls but without a crypto provider: every
+/// process that builds a `reqwest::Client` calls this first (idempotent) to
+/// make `ring` the process's provider.
+pub fn install_tls_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// How to reach and authenticate to the control plane.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {
@@ -37,6 +44,9 @@ pub struct ClientConfig {
     /// long-polling sync gets `wait_seconds + 10 s` on top of this.
     pub request_timeout: Duration,
     pub connect_timeout: Duration,
+    /// PEM certificate(s) to trust for `https://` endpoints instead of the
+    /// system roots (e.g. the control plane's self-signed certificate).
+    pub ca_pem: Option<Vec<u8>>,
 }
 
 impl ClientConfig {
@@ -55,7 +65,23 @@ impl ClientConfig {
             session_token,
             request_timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(3),
+            // Like the AWS CLI and SDKs: a custom CA bundle from AWS_CA_BUNDLE.
+            ca_pem: std::env::var_os("AWS_CA_BUNDLE")
+                .filter(|p| !p.is_empty())
+                .and_then(|p| match std::fs::read(&p) {
+                    Ok(pem) => Some(pem),
+                    Err(e) => {
+                        warn!(path = ?p, error = %e, "cannot read AWS_CA_BUNDLE; using the system roots");
+                        None
+                    }
+                }),
         }
+    }
+
+    /// Trusts only the PEM certificate(s) in `pem` for `https://` endpoints.
+    pub fn with_ca_pem(mut self, pem: Vec<u8>) -> Self {
+        self.ca_pem = Some(pem);
+        self
     }
 }
 
@@ -147,13 +173,21 @@ impl AgentClient {
                 });
             }
         }
-        let http = reqwest::Client::builder()
-            .connect_timeout(config.connect_timeout)
-            .build()
-            .map_err(|source| ClientError::Http {
-                endpoint: config.endpoints[0].clone(),
-                source,
+        install_tls_provider();
+        let mut builder = reqwest::Client::builder().connect_timeout(config.connect_timeout);
+        if let Some(pem) = &config.ca_pem {
+            let certs = reqwest::Certificate::from_pem_bundle(pem).map_err(|source| {
+                ClientError::Http {
+                    endpoint: config.endpoints[0].clone(),
+                    source,
+                }
             })?;
+            builder = builder.tls_certs_only(certs);
+        }
+        let http = builder.build().map_err(|source| ClientError::Http {
+            endpoint: config.endpoints[0].clone(),
+            source,
+        })?;
         Ok(AgentClient {
             http,
             config,

@@ -61,6 +61,13 @@ pub struct AgentConfig {
     pub max_backoff: Duration,
     /// The wall clock (timestamps, request signing).
     pub clock: SharedClock,
+    /// Where to serve the task metadata and credentials endpoints
+    /// (`169.254.170.2:80`, see [`crate::endpoint`]); `None` serves none and
+    /// injects no endpoint variables.
+    pub task_endpoint_addr: Option<std::net::SocketAddr>,
+    /// PEM certificate(s) to trust for `https://` endpoints (the control
+    /// plane's self-signed certificate); `None`: AWS_CA_BUNDLE or the system roots.
+    pub ca_pem: Option<Vec<u8>>,
 }
 
 impl AgentConfig {
@@ -81,6 +88,8 @@ impl AgentConfig {
             reconcile_period: Duration::from_secs(1),
             max_backoff: Duration::from_secs(2),
             clock: Arc::new(SystemClock),
+            task_endpoint_addr: None,
+            ca_pem: None,
         }
     }
 }
@@ -97,6 +106,19 @@ pub enum AgentError {
     NoInstanceArn,
     #[error("container runtime")]
     Runtime(#[from] RuntimeError),
+    #[error("task endpoint")]
+    Endpoint(#[source] std::io::Error),
+}
+
+/// Stops the endpoint server when `run` returns.
+struct EndpointGuard(Option<tokio::task::AbortHandle>);
+
+impl Drop for EndpointGuard {
+    fn drop(&mut self) {
+        if let Some(h) = &self.0 {
+            h.abort();
+        }
+    }
 }
 
 /// CPU units (`cores * 1024`) and memory MiB of this host.
@@ -137,11 +159,22 @@ pub fn registration_body(
         "aarch64" => "arm64",
         other => other,
     };
-    let attrs = gantry_agent_api::registration_attributes(
-        parse_api_minor(api_version),
-        arch,
-        &config.attributes,
-    );
+    // Capabilities of this agent beyond the shared list: awsvpc interfaces
+    // (pause container per task) and task IAM role credentials (the task
+    // endpoint), like the ECS agent's names.
+    let mut extra: Vec<(String, Option<String>)> =
+        vec![("ecs.capability.task-eni".to_string(), None)];
+    if config.task_endpoint_addr.is_some() {
+        for c in [
+            "com.amazonaws.ecs.capability.task-iam-role",
+            "com.amazonaws.ecs.capability.task-iam-role-network-host",
+        ] {
+            extra.push((c.to_string(), None));
+        }
+    }
+    extra.extend(config.attributes.iter().cloned());
+    let attrs =
+        gantry_agent_api::registration_attributes(parse_api_minor(api_version), arch, &extra);
     let mut body = json!({
         "cluster": config.cluster,
         "totalResources": [
@@ -177,14 +210,48 @@ pub async fn run(
     tokio::pin!(shutdown);
     let clock: SharedClock = config.clock.clone();
     let store = StateStore::new(&config.data_dir);
+    let mut endpoint = None;
+    let mut task_endpoint = None;
+    if let Some(addr) = config.task_endpoint_addr {
+        let fallback = match runtime.bridge_gateway().await {
+            Ok(g) => g,
+            Err(e) => {
+                warn!(error = %e, "cannot find the Docker bridge gateway");
+                None
+            }
+        };
+        let (listener, base) = crate::endpoint::bind(addr, fallback)
+            .await
+            .map_err(AgentError::Endpoint)?;
+        let ip = listener.local_addr().map_err(AgentError::Endpoint)?.ip();
+        let ep = crate::endpoint::Endpoint::new(runtime.clone(), ip);
+        let server = ep.clone();
+        endpoint = Some((
+            ep,
+            tokio::spawn(async move {
+                if let Err(e) = server.serve(listener).await {
+                    error!(error = %e, "task endpoint server failed");
+                }
+            }),
+        ));
+        task_endpoint = Some(base);
+    }
+    let _endpoint_guard = EndpointGuard(endpoint.as_ref().map(|(_, h)| h.abort_handle()));
     let mut reconciler = Reconciler::new(
         runtime.clone(),
         store,
         ReconcilerConfig {
             cleanup_delay: config.container_cleanup_delay,
             registry_auth: crate::registry_auth::AuthSource::from_env(&config.data_dir),
+            task_endpoint,
         },
     )?;
+    if let Some((ep, _)) = &endpoint {
+        let ep = ep.clone();
+        reconciler.set_state_observer(Arc::new(move |state| {
+            ep.publish(crate::endpoint::Snapshot::from_state(state));
+        }));
+    }
     let mut client_config = ClientConfig::new(
         config.endpoints.clone(),
         config.region.clone(),
@@ -193,6 +260,9 @@ pub async fn run(
         config.session_token.clone(),
     );
     client_config.connect_timeout = Duration::from_secs(2);
+    if let Some(pem) = &config.ca_pem {
+        client_config.ca_pem = Some(pem.clone());
+    }
     let mut client = AgentClient::new(client_config).map_err(AgentError::Client)?;
     {
         let clock = clock.clone();

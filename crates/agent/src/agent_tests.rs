@@ -189,10 +189,13 @@ async fn registers_syncs_reports_and_stops_when_deregistered() {
             "com.amazonaws.ecs.capability.docker-remote-api.1.41",
             "ecs.capability.container-health-check",
             "ecs.capability.container-ordering",
+            "ecs.capability.task-eni",
             "stack",
         ] {
             assert!(attrs.contains(&a), "missing attribute {a}");
         }
+        // No task endpoint configured: no task role capability.
+        assert!(!attrs.contains(&"com.amazonaws.ecs.capability.task-iam-role"));
         let res = body["totalResources"].as_array().unwrap();
         assert!(res[0]["integerValue"].as_i64().unwrap() >= 1024);
         assert_eq!(res[2]["stringSetValue"][0], "22");

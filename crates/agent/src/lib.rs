@@ -8,9 +8,12 @@
 //! * [`state`]: the persisted `state.json`.
 //! * [`agent`]: registration, the sync loop and [`run`].
 //! * [`clock`]: the one wall-clock reader.
+//! * [`endpoint`]: the task metadata (v4) and task credentials endpoints
+//!   served to containers on `169.254.170.2`.
 
 pub mod agent;
 pub mod clock;
+pub mod endpoint;
 pub mod logs;
 pub mod reconcile;
 pub mod registry_auth;
@@ -22,6 +25,8 @@ pub mod state;
 mod agent_tests;
 #[cfg(test)]
 mod reconcile_tests;
+#[cfg(test)]
+mod task_resources_tests;
 
 pub use agent::{run, AgentConfig, AgentError};
 pub use runtime::{ContainerRuntime, DockerRuntime, FakeRuntime};

@@ -21,10 +21,27 @@
 //!   and the rest waits in Docker's log file.
 //! - Exactly once across agent restarts: after each acknowledged batch the
 //!   timestamp of its last line is persisted in `DATA_DIR/logs/<id>.json`;
-//!   a new shipper resumes after it.
+//!   a new shipper resumes after it. The batch in flight is recorded there
+//!   too (with the stream's `uploadSequenceToken` before it), so a crash
+//!   between the acknowledgement and the cursor update does not resend it:
+//!   at the next start, a moved token means it landed.
 //!
-//! Not supported yet: `awslogs-datetime-format`, `awslogs-multiline-pattern`,
-//! `mode: non-blocking`/`max-buffer-size` (lines are never dropped).
+//! - `awslogs-multiline-pattern` (a regex) or `awslogs-datetime-format` (a
+//!   strftime format, turned into a regex exactly as Docker's awslogs
+//!   driver does, see [`strftime_to_regex`]): a line matching the pattern
+//!   starts a new event, the others are appended to the pending one (each
+//!   line followed by `\n`, as Docker does); the pending event is sent once
+//!   it has waited a flush interval, at the stream's end, or when it would
+//!   exceed the 256 KiB event size. Both set at once is refused, like
+//!   Docker's `ValidateLogOpt` (see [`parse_options`]).
+//! - `mode: non-blocking` + `max-buffer-size` (default `1m`): the container
+//!   never blocks on logging in any mode, because Docker writes to its
+//!   json-file and the shipper reads behind it. In blocking mode that file
+//!   is the (disk) buffer and nothing is dropped. In non-blocking mode the
+//!   shipper keeps reading while a batch is in flight or retried, into an
+//!   in-memory buffer of at most `max-buffer-size` bytes; lines beyond it
+//!   are dropped (like Docker's ring buffer, newest first) and counted, and
+//!   a warning with the count is logged once delivery resumes.
 
 use crate::clock::SharedClock;
 use crate::runtime::{ContainerRuntime, LogLine};
@@ -33,7 +50,7 @@ use futures::StreamExt;
 use gantry_agent_api::client::{AgentClient, ClientConfig, ClientError};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -45,6 +62,197 @@ pub const MAX_BATCH_EVENTS: usize = 10_000;
 pub const MAX_BATCH_BYTES: usize = 1_048_576;
 pub const EVENT_OVERHEAD_BYTES: usize = 26;
 const MAX_BATCH_SPAN_MS: i64 = 86_400_000;
+/// Largest message of one event (Docker's `maximumBytesPerEvent`).
+pub const MAX_EVENT_BYTES: usize = 262_144 - EVENT_OVERHEAD_BYTES;
+/// Default `max-buffer-size` of `mode: non-blocking` (`1m`).
+pub const DEFAULT_MAX_BUFFER_BYTES: usize = 1024 * 1024;
+
+/// The awslogs options that shape shipping (besides the target).
+#[derive(Debug, Clone)]
+pub struct ShipOptions {
+    /// A line matching it starts a new event (multi-line mode).
+    pub multiline: Option<regex::Regex>,
+    /// `mode: non-blocking`: bounded in-memory buffer, excess dropped.
+    pub non_blocking: bool,
+    /// `max-buffer-size` in bytes (non-blocking mode only).
+    pub max_buffer_bytes: usize,
+}
+
+impl Default for ShipOptions {
+    fn default() -> Self {
+        ShipOptions {
+            multiline: None,
+            non_blocking: false,
+            max_buffer_bytes: DEFAULT_MAX_BUFFER_BYTES,
+        }
+    }
+}
+
+/// Docker's awslogs translation of strftime sequences into regex pieces;
+/// other sequences become nothing, and literal text is kept as regex text.
+pub fn strftime_to_regex(format: &str) -> String {
+    let mut out = String::new();
+    let mut chars = format.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let Some(k) = chars.next() else {
+            out.push('%');
+            break;
+        };
+        out.push_str(match k {
+            'a' => "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
+            'A' => "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+            'w' => "[0-6]",
+            'd' => "(?:0[1-9]|[1,2][0-9]|3[0,1])",
+            'b' => "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+            'B' => "(?:January|February|March|April|May|June|July|August|September|October|November|December)",
+            'm' => "(?:0[1-9]|1[0-2])",
+            'Y' => r"\d{4}",
+            'y' => r"\d{2}",
+            'H' => "(?:[0,1][0-9]|2[0-3])",
+            'I' => "(?:0[0-9]|1[0-2])",
+            'p' => "[A,P]M",
+            'M' => "[0-5][0-9]",
+            'S' => "[0-5][0-9]",
+            'f' => r"\d{6}",
+            'z' => r"[+-]\d{4}",
+            'Z' => "[A-Z]{1,4}T",
+            'j' => "(?:0[0-9][1-9]|[1,2][0-9][0-9]|3[0-5][0-9]|36[0-6])",
+            'L' => r"\.\d{3}",
+            _ => "",
+        });
+    }
+    out
+}
+
+/// Docker's `units.RAMInBytes`: `1024`, `512k`, `1m`, `1.5MiB`, `2g` …
+/// (binary multiples, case-insensitive).
+pub fn parse_buffer_size(s: &str) -> Option<usize> {
+    let t = s.trim().to_ascii_lowercase();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num
+        .parse()
+        .ok()
+        .filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
+    let mult: f64 = match unit.trim() {
+        "" | "b" => 1.0,
+        "k" | "kb" | "kib" => 1024.0,
+        "m" | "mb" | "mib" => 1024.0 * 1024.0,
+        "g" | "gb" | "gib" => 1024.0 * 1024.0 * 1024.0,
+        "t" | "tb" | "tib" => 1024.0f64.powi(4),
+        _ => return None,
+    };
+    Some((n * mult) as usize)
+}
+
+/// The shipping options of an awslogs log configuration, validated the way
+/// Docker validates them when it creates the container.
+pub fn parse_options(options: &BTreeMap<String, String>) -> Result<ShipOptions, String> {
+    let datetime = options.get("awslogs-datetime-format");
+    let multiline = options.get("awslogs-multiline-pattern");
+    if datetime.is_some() && multiline.is_some() {
+        return Err("you cannot configure log opt 'awslogs-datetime-format' and 'awslogs-multiline-pattern' at the same time".into());
+    }
+    let pattern = match (datetime, multiline) {
+        (Some(f), _) if !f.is_empty() => Some(strftime_to_regex(f)),
+        (_, Some(p)) if !p.is_empty() => Some(p.clone()),
+        _ => None,
+    };
+    let multiline =
+        match pattern {
+            None => None,
+            Some(p) => Some(regex::Regex::new(&p).map_err(|e| {
+                format!("awslogs could not parse multiline pattern key \"{p}\": {e}")
+            })?),
+        };
+    let non_blocking = match options.get("mode").map(String::as_str) {
+        None | Some("") | Some("blocking") => false,
+        Some("non-blocking") => true,
+        Some(other) => return Err(format!("logger: logging mode not supported: {other}")),
+    };
+    let max_buffer_bytes = match options.get("max-buffer-size") {
+        None => DEFAULT_MAX_BUFFER_BYTES,
+        Some(_) if !non_blocking => {
+            return Err(
+                "logger: max-buffer-size option is only supported with 'mode=non-blocking'".into(),
+            )
+        }
+        Some(v) => parse_buffer_size(v)
+            .ok_or_else(|| format!("logger: could not parse max-buffer-size {v:?}"))?,
+    };
+    Ok(ShipOptions {
+        multiline,
+        non_blocking,
+        max_buffer_bytes,
+    })
+}
+
+/// Joins lines into multi-line events (pure; the caller passes the time).
+#[derive(Debug)]
+pub struct Joiner<T> {
+    pattern: regex::Regex,
+    buf: String,
+    first_ns: i64,
+    last_ns: i64,
+    started: Option<T>,
+}
+
+/// A complete event: (timestamp ns of its first line, of its last line, message).
+pub type Joined = (i64, i64, String);
+
+impl<T: Copy> Joiner<T> {
+    pub fn new(pattern: regex::Regex) -> Self {
+        Joiner {
+            pattern,
+            buf: String::new(),
+            first_ns: 0,
+            last_ns: 0,
+            started: None,
+        }
+    }
+
+    /// Adds a line; returns the event it completes, if any.
+    pub fn push(&mut self, line: &LogLine, now: T) -> Option<Joined> {
+        let new_event = self.pattern.is_match(&line.message);
+        let out = if !self.buf.is_empty()
+            && (new_event || self.buf.len() + line.message.len() > MAX_EVENT_BYTES)
+        {
+            self.take()
+        } else {
+            None
+        };
+        if self.buf.is_empty() {
+            self.first_ns = line.timestamp_ns;
+            self.started = Some(now);
+        }
+        self.buf.push_str(&line.message);
+        if line.message.len() < MAX_EVENT_BYTES {
+            self.buf.push('\n');
+        }
+        self.last_ns = line.timestamp_ns;
+        out
+    }
+
+    /// When the pending event started (None: nothing pending).
+    pub fn started(&self) -> Option<T> {
+        self.started
+    }
+
+    /// The pending event, if any.
+    pub fn take(&mut self) -> Option<Joined> {
+        self.started = None;
+        if self.buf.is_empty() {
+            return None;
+        }
+        Some((self.first_ns, self.last_ns, std::mem::take(&mut self.buf)))
+    }
+}
 
 /// Shipper settings.
 #[derive(Debug, Clone)]
@@ -112,6 +320,22 @@ struct Cursor {
     last_ns: i64,
     /// The container finished and everything was delivered.
     done: bool,
+    /// The batch in flight, recorded before it is sent: if the agent dies
+    /// between the acknowledgement and the cursor update, the next start
+    /// tells from the stream's `uploadSequenceToken` whether it landed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    in_flight: Option<InFlight>,
+}
+
+/// See [`Cursor::in_flight`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct InFlight {
+    /// The stream's `uploadSequenceToken` before the batch (it changes with
+    /// every accepted batch; the stream has one writer, this shipper).
+    token_before: String,
+    /// Timestamp (ns) of the batch's last line.
+    last_ns: i64,
 }
 
 fn cursor_dir(data_dir: &Path) -> PathBuf {
@@ -185,14 +409,23 @@ pub fn spawn(
     config: &crate::AgentConfig,
     runtime: Arc<dyn ContainerRuntime>,
 ) -> Result<ShipperTask, ClientError> {
-    let client = client(
+    let mut cfg = ClientConfig::new(
         config.endpoints.clone(),
         &config.region,
         &config.access_key_id,
         &config.secret_access_key,
         config.session_token.clone(),
-        config.clock.clone(),
-    )?;
+    );
+    cfg.connect_timeout = Duration::from_secs(2);
+    if let Some(pem) = &config.ca_pem {
+        cfg.ca_pem = Some(pem.clone());
+    }
+    let mut c = AgentClient::new(cfg)?;
+    let clock = config.clock.clone();
+    c.set_time_source(Arc::new(move || {
+        std::time::UNIX_EPOCH + Duration::from_secs_f64(clock.now())
+    }));
+    let client = Arc::new(c);
     let (stop, mut rx) = tokio::sync::watch::channel(false);
     let shipper_config = ShipperConfig::new(config.data_dir.clone());
     let handle = tokio::spawn(async move {
@@ -292,7 +525,16 @@ fn scan(
             if load_cursor(&path).done {
                 continue;
             }
-            info!(container = %cs.name, id = %id, group = %target.group, stream = %target.stream, "shipping container logs");
+            let opts = match parse_options(&lc.options) {
+                Ok(o) => o,
+                Err(e) => {
+                    // Docker refuses such a container at create; here the
+                    // lines are still shipped, one event per line.
+                    warn!(task = %ts.task.task_arn, container = %cs.name, error = %e, "invalid awslogs options; shipping without them");
+                    ShipOptions::default()
+                }
+            };
+            info!(container = %cs.name, id = %id, group = %target.group, stream = %target.stream, non_blocking = opts.non_blocking, multiline = opts.multiline.is_some(), "shipping container logs");
             active.insert(id.clone());
             let shipper = Shipper {
                 id: id.clone(),
@@ -301,6 +543,8 @@ fn scan(
                 runtime: runtime.clone(),
                 cursor_path: path,
                 config: config.clone(),
+                opts,
+                token: std::sync::Mutex::new(None),
             };
             shippers.spawn(async move {
                 let id = shipper.id.clone();
@@ -330,20 +574,46 @@ struct Pending {
     message: String,
 }
 
+/// Events read but not yet acknowledged, oldest first.
 #[derive(Debug, Default)]
-struct Batch {
-    events: Vec<Pending>,
+struct Queue {
+    events: VecDeque<Pending>,
+    /// Message bytes + 26 per event (AWS's count).
     bytes: usize,
 }
 
-impl Batch {
-    fn fits(&self, msg_len: usize, ts_ms: i64, max_bytes: usize) -> bool {
-        self.events.len() < MAX_BATCH_EVENTS
-            && self.bytes + msg_len + EVENT_OVERHEAD_BYTES <= max_bytes
-            && self
-                .events
-                .first()
-                .is_none_or(|f| ts_ms - f.timestamp_ms <= MAX_BATCH_SPAN_MS)
+impl Queue {
+    fn push(&mut self, p: Pending) {
+        self.bytes += p.message.len() + EVENT_OVERHEAD_BYTES;
+        self.events.push_back(p);
+    }
+
+    /// Whether the queue holds at least one full batch.
+    fn has_full_batch(&self, max_bytes: usize) -> bool {
+        self.events.len() >= MAX_BATCH_EVENTS || self.bytes >= max_bytes
+    }
+
+    /// Takes the longest prefix that fits one PutLogEvents batch.
+    fn take_batch(&mut self, max_bytes: usize) -> Vec<Pending> {
+        let mut out: Vec<Pending> = Vec::new();
+        let mut bytes = 0usize;
+        while let Some(p) = self.events.front() {
+            let size = p.message.len() + EVENT_OVERHEAD_BYTES;
+            let fits = out.len() < MAX_BATCH_EVENTS
+                && bytes + size <= max_bytes
+                && out
+                    .first()
+                    .is_none_or(|f| p.timestamp_ms - f.timestamp_ms <= MAX_BATCH_SPAN_MS);
+            if !fits && !out.is_empty() {
+                break;
+            }
+            bytes += size;
+            self.bytes -= size;
+            if let Some(p) = self.events.pop_front() {
+                out.push(p);
+            }
+        }
+        out
     }
 }
 
@@ -354,12 +624,27 @@ struct Shipper {
     runtime: Arc<dyn ContainerRuntime>,
     cursor_path: PathBuf,
     config: ShipperConfig,
+    opts: ShipOptions,
+    /// The stream's current `uploadSequenceToken`, as last seen.
+    token: std::sync::Mutex<Option<String>>,
 }
 
 impl Shipper {
     async fn run(self) {
         let mut cursor = load_cursor(&self.cursor_path);
         self.ensure_stream().await;
+        let token = self.upload_token().await;
+        if let Some(mark) = cursor.in_flight.take() {
+            // Died with a batch in flight: it landed iff the token moved.
+            if token.as_ref().is_some_and(|t| *t != mark.token_before) {
+                info!(id = %self.id, last_ns = mark.last_ns, "batch in flight at the last stop was delivered; not resending");
+                cursor.last_ns = cursor.last_ns.max(mark.last_ns);
+            }
+            if let Err(e) = save_cursor(&self.cursor_path, &cursor) {
+                warn!(id = %self.id, error = %e, "cannot save log cursor");
+            }
+        }
+        *self.token.lock().unwrap_or_else(|e| e.into_inner()) = token;
         loop {
             let ended = self.follow(&mut cursor).await;
             if ended {
@@ -381,74 +666,163 @@ impl Shipper {
         }
     }
 
-    /// Follows the runtime's stream until it ends (true) or breaks (false).
+    /// Follows the runtime's stream until it ends (true) or breaks (false),
+    /// with everything read by then acknowledged.
     async fn follow(&self, cursor: &mut Cursor) -> bool {
         let since = cursor.last_ns.div_euclid(1_000_000_000);
         let mut lines = self.runtime.logs(&self.id, since);
-        let mut batch = Batch::default();
+        let max_bytes = self.config.max_batch_bytes;
+        let mut queue = Queue::default();
+        let mut joiner = self.opts.multiline.clone().map(Joiner::new);
         let mut tick = tokio::time::interval(self.config.flush_interval);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut last_ms = i64::MIN;
+        let mut ended: Option<bool> = None;
+        let mut flush_due = false;
+        let mut dropped = (0u64, 0u64); // (events, bytes)
+        let mut inflight: Option<
+            std::pin::Pin<Box<dyn std::future::Future<Output = Option<i64>> + Send + '_>>,
+        > = None;
         loop {
+            if inflight.is_none() {
+                let ready = queue.has_full_batch(max_bytes)
+                    || (!queue.events.is_empty() && (flush_due || ended.is_some()));
+                if ready {
+                    let batch = queue.take_batch(max_bytes);
+                    let token_before = self.token.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                    if let (Some(token_before), Some(last_ns)) =
+                        (token_before, batch.iter().map(|e| e.timestamp_ns).max())
+                    {
+                        cursor.in_flight = Some(InFlight {
+                            token_before,
+                            last_ns,
+                        });
+                        if let Err(e) = save_cursor(&self.cursor_path, cursor) {
+                            warn!(id = %self.id, error = %e, "cannot save log cursor");
+                        }
+                    }
+                    inflight = Some(Box::pin(self.send(batch)));
+                    flush_due = false;
+                } else if let Some(result) = ended {
+                    return result;
+                }
+            }
+            // Blocking: read only while nothing is in flight (Docker's file is
+            // the buffer). Non-blocking: always read; the queue is bounded.
+            let reading = ended.is_none()
+                && (self.opts.non_blocking
+                    || (inflight.is_none() && !queue.has_full_batch(max_bytes)));
             tokio::select! {
-                line = lines.next() => match line {
+                line = lines.next(), if reading => match line {
                     Some(Ok(line)) => {
                         if line.timestamp_ns <= cursor.last_ns || line.message.is_empty() {
                             continue;
                         }
-                        self.add(&mut batch, cursor, line, &mut last_ms).await;
+                        let done = match &mut joiner {
+                            Some(j) => j.push(&line, tokio::time::Instant::now()),
+                            None => Some((line.timestamp_ns, line.timestamp_ns, line.message)),
+                        };
+                        if let Some(ev) = done {
+                            self.enqueue(&mut queue, ev, &mut last_ms, &mut dropped);
+                        }
                     }
                     Some(Err(e)) => {
                         warn!(id = %self.id, error = %e, "container log stream failed");
-                        self.flush(&mut batch, cursor).await;
-                        return false;
+                        if let Some(ev) = joiner.as_mut().and_then(Joiner::take) {
+                            self.enqueue(&mut queue, ev, &mut last_ms, &mut dropped);
+                        }
+                        ended = Some(false);
                     }
                     None => {
-                        self.flush(&mut batch, cursor).await;
-                        return true;
+                        if let Some(ev) = joiner.as_mut().and_then(Joiner::take) {
+                            self.enqueue(&mut queue, ev, &mut last_ms, &mut dropped);
+                        }
+                        ended = Some(true);
                     }
                 },
-                _ = tick.tick() => self.flush(&mut batch, cursor).await,
+                last = async {
+                    match inflight.as_mut() {
+                        Some(f) => f.await,
+                        None => std::future::pending().await,
+                    }
+                }, if inflight.is_some() => {
+                    inflight = None;
+                    if let Some(ns) = last {
+                        cursor.last_ns = cursor.last_ns.max(ns);
+                    }
+                    cursor.in_flight = None;
+                    if let Err(e) = save_cursor(&self.cursor_path, cursor) {
+                        warn!(id = %self.id, error = %e, "cannot save log cursor");
+                    }
+                    if dropped.0 > 0 {
+                        warn!(id = %self.id, stream = %self.target.stream, dropped_events = dropped.0, dropped_bytes = dropped.1, max_buffer_bytes = self.opts.max_buffer_bytes, "mode non-blocking: log buffer was full; lines dropped");
+                        dropped = (0, 0);
+                    }
+                }
+                _ = tick.tick() => {
+                    flush_due = true;
+                    // A pending multi-line event waits at most one interval.
+                    if let Some(j) = &mut joiner {
+                        if j.started().is_some_and(|t| t.elapsed() >= self.config.flush_interval) {
+                            if let Some(ev) = j.take() {
+                                self.enqueue(&mut queue, ev, &mut last_ms, &mut dropped);
+                            }
+                        }
+                    }
+                }
             }
         }
     }
 
-    async fn add(&self, batch: &mut Batch, cursor: &mut Cursor, line: LogLine, last_ms: &mut i64) {
+    /// Queues one event (split when over the event size), chronological;
+    /// in non-blocking mode drops it when the buffer is full.
+    fn enqueue(
+        &self,
+        queue: &mut Queue,
+        (first_ns, last_ns, message): Joined,
+        last_ms: &mut i64,
+        dropped: &mut (u64, u64),
+    ) {
+        if self.opts.non_blocking && queue.bytes + message.len() > self.opts.max_buffer_bytes {
+            dropped.0 += 1;
+            dropped.1 += message.len() as u64;
+            return;
+        }
         // Chronological within a stream, as PutLogEvents requires.
-        let ts_ms = line.timestamp_ns.div_euclid(1_000_000).max(*last_ms);
+        let ts_ms = first_ns.div_euclid(1_000_000).max(*last_ms);
         *last_ms = ts_ms;
-        // Split messages over the per-event size into several events.
-        let max_msg = (self.config.max_batch_bytes - EVENT_OVERHEAD_BYTES).min(256 * 1024);
-        let mut rest = line.message.as_str();
+        let max_msg = (self.config.max_batch_bytes - EVENT_OVERHEAD_BYTES).min(MAX_EVENT_BYTES);
+        let mut rest = message.as_str();
         while !rest.is_empty() {
             let mut cut = rest.len().min(max_msg);
             while !rest.is_char_boundary(cut) {
                 cut -= 1;
             }
             let (part, tail) = rest.split_at(cut);
-            if !batch.fits(part.len(), ts_ms, self.config.max_batch_bytes) {
-                self.flush(batch, cursor).await;
-            }
-            batch.bytes += part.len() + EVENT_OVERHEAD_BYTES;
-            batch.events.push(Pending {
+            queue.push(Pending {
                 timestamp_ms: ts_ms,
-                timestamp_ns: line.timestamp_ns,
+                // The cursor moves past the event only with its last part.
+                timestamp_ns: if tail.is_empty() {
+                    last_ns
+                } else {
+                    first_ns - 1
+                },
                 message: part.to_string(),
             });
             rest = tail;
         }
     }
 
-    /// Sends the batch, retrying until it is acknowledged (or refused for
-    /// good), then records the cursor.
-    async fn flush(&self, batch: &mut Batch, cursor: &mut Cursor) {
-        if batch.events.is_empty() {
-            return;
+    /// Sends one batch, retrying until it is acknowledged (or refused for
+    /// good); returns the newest line timestamp (ns) it covered.
+    async fn send(&self, events: Vec<Pending>) -> Option<i64> {
+        if events.is_empty() {
+            return None;
         }
         let body = json!({
             "logGroupName": self.target.group,
             "logStreamName": self.target.stream,
-            "logEvents": batch.events.iter().map(|e| json!({
+            "logEvents": events.iter().map(|e| json!({
                 "timestamp": e.timestamp_ms,
                 "message": e.message,
             })).collect::<Vec<_>>(),
@@ -460,6 +834,10 @@ impl Shipper {
                     if let Some(r) = answer.get("rejectedLogEventsInfo") {
                         warn!(id = %self.id, rejected = %r, "log service rejected some events");
                     }
+                    *self.token.lock().unwrap_or_else(|e| e.into_inner()) = answer
+                        .get("nextSequenceToken")
+                        .and_then(|t| t.as_str())
+                        .map(str::to_string);
                     break;
                 }
                 Err(ClientError::Api { code, .. }) if code == "ResourceNotFoundException" => {
@@ -471,19 +849,43 @@ impl Shipper {
                     backoff = (backoff * 2).min(self.config.max_backoff);
                 }
                 Err(e) => {
-                    warn!(id = %self.id, error = %e, events = batch.events.len(), "log batch refused; dropping it");
+                    warn!(id = %self.id, error = %e, events = events.len(), "log batch refused; dropping it");
                     break;
                 }
             }
         }
-        if let Some(last) = batch.events.last() {
-            cursor.last_ns = cursor.last_ns.max(last.timestamp_ns);
+        events.iter().map(|e| e.timestamp_ns).max()
+    }
+
+    /// The stream's `uploadSequenceToken` (None when it cannot be read).
+    async fn upload_token(&self) -> Option<String> {
+        let mut backoff = Duration::from_millis(200);
+        for _ in 0..5 {
+            let req = json!({
+                "logGroupName": self.target.group,
+                "logStreamNamePrefix": self.target.stream,
+            });
+            match self.client.logs_call("DescribeLogStreams", &req).await {
+                Ok(answer) => {
+                    return answer["logStreams"]
+                        .as_array()?
+                        .iter()
+                        .find(|s| s["logStreamName"] == self.target.stream.as_str())?
+                        .get("uploadSequenceToken")?
+                        .as_str()
+                        .map(str::to_string)
+                }
+                Err(e) if e.is_transient() => {
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(self.config.max_backoff);
+                }
+                Err(e) => {
+                    debug!(id = %self.id, error = %e, "cannot read the stream's upload token");
+                    return None;
+                }
+            }
         }
-        batch.events.clear();
-        batch.bytes = 0;
-        if let Err(e) = save_cursor(&self.cursor_path, cursor) {
-            warn!(id = %self.id, error = %e, "cannot save log cursor");
-        }
+        None
     }
 
     /// Creates the group (when allowed) and the stream; retries transient

@@ -67,6 +67,19 @@ async fn handle(
                 return err("ResourceAlreadyExistsException");
             }
         }
+        "Logs_20140328.DescribeLogStreams" => {
+            let s = b["logStreamNamePrefix"].as_str().unwrap().to_string();
+            if !m.streams.contains(&(group, s.clone())) {
+                return (StatusCode::OK, "{\"logStreams\":[]}").into_response();
+            }
+            let n = m.events.iter().filter(|e| e.0 == s).count();
+            return (
+                StatusCode::OK,
+                json!({"logStreams": [{"logStreamName": s, "uploadSequenceToken": format!("{}", n + 1)}]})
+                    .to_string(),
+            )
+                .into_response();
+        }
         "Logs_20140328.PutLogEvents" => {
             m.puts += 1;
             if m.fail_puts > 0 {
@@ -91,6 +104,15 @@ async fn handle(
             }
         }
         other => panic!("unexpected {other}"),
+    }
+    if target == "Logs_20140328.PutLogEvents" {
+        let s = b["logStreamName"].as_str().unwrap_or("");
+        let n = m.events.iter().filter(|e| e.0 == s).count();
+        return (
+            StatusCode::OK,
+            json!({"nextSequenceToken": format!("{}", n + 1)}).to_string(),
+        )
+            .into_response();
     }
     (StatusCode::OK, "{}").into_response()
 }
@@ -327,4 +349,332 @@ async fn resumes_after_the_cursor_on_restart() {
     let _ = stop_tx.send(());
     sup.await.unwrap();
     server.abort();
+}
+
+#[test]
+fn datetime_format_becomes_dockers_regex() {
+    let re = regex::Regex::new(&strftime_to_regex("%Y-%m-%d %H:%M:%S")).unwrap();
+    assert!(re.is_match("2024-01-31 23:59:07 started"));
+    assert!(!re.is_match("    at com.example.Main"));
+    assert!(!re.is_match("2024-13-01 10:00:00"), "month 13");
+    let re = regex::Regex::new(&strftime_to_regex("[%b %d, %Y %I:%M:%S %p]")).unwrap();
+    assert!(re.is_match("[Jan 05, 2024 03:04:05 PM] x"));
+    let re = regex::Regex::new(&strftime_to_regex("%a %j %y%L")).unwrap();
+    assert!(re.is_match("Tue 366 24.123"));
+    // Unknown sequences translate to nothing, as in Docker.
+    assert_eq!(strftime_to_regex("%Q%Y"), r"\d{4}");
+}
+
+#[test]
+fn awslogs_options_are_validated_like_docker() {
+    let opts = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let o = parse_options(&opts(&[("awslogs-group", "g")])).unwrap();
+    assert!(o.multiline.is_none() && !o.non_blocking);
+    assert_eq!(o.max_buffer_bytes, 1024 * 1024);
+    let e = parse_options(&opts(&[
+        ("awslogs-datetime-format", "%Y"),
+        ("awslogs-multiline-pattern", "^x"),
+    ]))
+    .unwrap_err();
+    assert!(e.contains("at the same time"), "{e}");
+    let e = parse_options(&opts(&[("awslogs-multiline-pattern", "(")])).unwrap_err();
+    assert!(e.contains("could not parse multiline pattern"), "{e}");
+    let e = parse_options(&opts(&[("mode", "sometimes")])).unwrap_err();
+    assert!(e.contains("logging mode not supported"), "{e}");
+    let e = parse_options(&opts(&[("max-buffer-size", "4m")])).unwrap_err();
+    assert!(e.contains("only supported with 'mode=non-blocking'"), "{e}");
+    let e = parse_options(&opts(&[
+        ("mode", "non-blocking"),
+        ("max-buffer-size", "lots"),
+    ]))
+    .unwrap_err();
+    assert!(e.contains("max-buffer-size"), "{e}");
+    let o = parse_options(&opts(&[
+        ("mode", "non-blocking"),
+        ("max-buffer-size", "4m"),
+    ]))
+    .unwrap();
+    assert!(o.non_blocking);
+    assert_eq!(o.max_buffer_bytes, 4 * 1024 * 1024);
+    assert_eq!(parse_buffer_size("512k"), Some(512 * 1024));
+    assert_eq!(parse_buffer_size("1.5MiB"), Some(1024 * 1024 * 3 / 2));
+    assert_eq!(parse_buffer_size("100"), Some(100));
+    assert_eq!(parse_buffer_size("1x"), None);
+}
+
+fn line(ns: i64, msg: &str) -> LogLine {
+    LogLine {
+        timestamp_ns: ns,
+        source: LogSource::Stdout,
+        message: msg.to_string(),
+    }
+}
+
+#[test]
+fn joiner_joins_until_the_next_match() {
+    let mut j = Joiner::new(regex::Regex::new(r"^\d{4}-").unwrap());
+    assert_eq!(j.started(), None::<u32>);
+    assert_eq!(j.push(&line(1, "2024-01-01 boom"), 10u32), None);
+    assert_eq!(j.started(), Some(10));
+    assert_eq!(j.push(&line(2, "  at a"), 11), None);
+    // A continuation line before any match still starts an event.
+    assert_eq!(
+        j.push(&line(3, "2024-01-01 next"), 12),
+        Some((1, 2, "2024-01-01 boom\n  at a\n".to_string()))
+    );
+    assert_eq!(j.started(), Some(12));
+    assert_eq!(j.take(), Some((3, 3, "2024-01-01 next\n".to_string())));
+    assert_eq!(j.take(), None);
+    // An event that would exceed the event size is cut there.
+    let big = "x".repeat(MAX_EVENT_BYTES - 10);
+    assert_eq!(j.push(&line(4, &big), 13), None);
+    let (first, last, msg) = j.push(&line(5, "more than ten bytes"), 14).unwrap();
+    assert_eq!((first, last, msg.len()), (4, 4, big.len() + 1));
+}
+
+async fn start_supervisor(
+    dir: &Path,
+    endpoint: String,
+    fake: &Arc<FakeRuntime>,
+) -> (
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<()>,
+) {
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let runtime: Arc<dyn ContainerRuntime> = fake.clone();
+    let sup = tokio::spawn(run(
+        config(dir),
+        test_client(endpoint),
+        runtime,
+        async move {
+            let _ = stop_rx.await;
+        },
+    ));
+    (stop_tx, sup)
+}
+
+#[tokio::test]
+async fn multiline_events_by_datetime_format() {
+    let (endpoint, shared, server) = mock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let id = fake.insert_running("app-1", BTreeMap::new());
+    write_state(
+        dir.path(),
+        &id,
+        json!({"awslogs-group": "g", "awslogs-create-group": "true",
+               "awslogs-datetime-format": "%Y-%m-%d %H:%M:%S"}),
+    );
+    let base = 1_700_000_000_000_000_000i64;
+    for (i, msg) in [
+        "2024-01-01 12:00:00 ERROR boom",
+        "java.lang.RuntimeException: x",
+        "    at Main.main(Main.java:1)",
+        "2024-01-01 12:00:01 INFO recovered",
+    ]
+    .iter()
+    .enumerate()
+    {
+        fake.write_log(&id, LogSource::Stdout, msg, base + i as i64 * 1_000_000);
+    }
+    let (stop, sup) = start_supervisor(dir.path(), endpoint, &fake).await;
+    // The last event is pending until it has waited a flush interval (the
+    // container is still running).
+    let events = wait_for(&shared, 2).await;
+    let msgs: Vec<&str> = events.iter().map(|e| e.2.as_str()).collect();
+    assert_eq!(
+        msgs,
+        vec![
+            "2024-01-01 12:00:00 ERROR boom\njava.lang.RuntimeException: x\n    at Main.main(Main.java:1)\n",
+            "2024-01-01 12:00:01 INFO recovered\n",
+        ]
+    );
+    // The event's time is its first line's.
+    assert_eq!(events[0].1, 1_700_000_000_000);
+    assert_eq!(events[1].1, 1_700_000_000_003);
+    // Lines written right before exit are joined and flushed at the end.
+    fake.write_log(
+        &id,
+        LogSource::Stdout,
+        "2024-01-01 12:00:02 bye",
+        base + 10_000_000,
+    );
+    fake.write_log(&id, LogSource::Stdout, "  trailing", base + 11_000_000);
+    fake.exit(&id, 0);
+    let events = wait_for(&shared, 3).await;
+    assert_eq!(events.len(), 3);
+    assert_eq!(events[2].2, "2024-01-01 12:00:02 bye\n  trailing\n");
+    let _ = stop.send(());
+    sup.await.unwrap();
+    server.abort();
+}
+
+#[tokio::test]
+async fn non_blocking_mode_drops_beyond_max_buffer_size() {
+    let (endpoint, shared, server) = mock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let id = fake.insert_running("app-1", BTreeMap::new());
+    write_state(
+        dir.path(),
+        &id,
+        json!({"awslogs-group": "g", "awslogs-create-group": "true",
+               "mode": "non-blocking", "max-buffer-size": "100"}),
+    );
+    let base = 1_700_000_000_000_000_000i64;
+    for i in 0..3 {
+        fake.write_log(&id, LogSource::Stdout, &format!("a{i}"), base + i * 1_000);
+    }
+    // The log service is down: the first batch is retried while the
+    // container keeps writing.
+    shared.lock().unwrap().fail_puts = usize::MAX;
+    let (stop, sup) = start_supervisor(dir.path(), endpoint, &fake).await;
+    for _ in 0..400 {
+        if shared.lock().unwrap().puts >= 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    for i in 0..50 {
+        fake.write_log(
+            &id,
+            LogSource::Stdout,
+            &format!("b{i:02}"),
+            base + 1_000_000 + i * 1_000,
+        );
+    }
+    // A few more retries: the shipper keeps reading meanwhile.
+    let puts = shared.lock().unwrap().puts;
+    for _ in 0..400 {
+        if shared.lock().unwrap().puts >= puts + 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    shared.lock().unwrap().fail_puts = 0;
+    let got = wait_for(&shared, 7).await;
+    fake.write_log(&id, LogSource::Stdout, "c0", base + 2_000_000);
+    let got2 = wait_for(&shared, got.len() + 1).await;
+    let msgs: Vec<&str> = got2.iter().map(|e| e.2.as_str()).collect();
+    // The in-flight batch, then what fitted the 100-byte buffer (3 bytes +
+    // 26 per event: four events), then, after recovery, new lines again.
+    assert_eq!(
+        msgs,
+        vec!["a0", "a1", "a2", "b00", "b01", "b02", "b03", "c0"]
+    );
+    let _ = stop.send(());
+    sup.await.unwrap();
+    server.abort();
+}
+
+#[tokio::test]
+async fn blocking_mode_loses_nothing_through_an_outage() {
+    let (endpoint, shared, server) = mock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let id = fake.insert_running("app-1", BTreeMap::new());
+    write_state(
+        dir.path(),
+        &id,
+        json!({"awslogs-group": "g", "awslogs-create-group": "true"}),
+    );
+    let base = 1_700_000_000_000_000_000i64;
+    fake.write_log(&id, LogSource::Stdout, "a0", base);
+    shared.lock().unwrap().fail_puts = usize::MAX;
+    let (stop, sup) = start_supervisor(dir.path(), endpoint, &fake).await;
+    for _ in 0..400 {
+        if shared.lock().unwrap().puts >= 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    for i in 0..50 {
+        fake.write_log(
+            &id,
+            LogSource::Stdout,
+            &format!("b{i:02}"),
+            base + 1_000_000 + i * 1_000,
+        );
+    }
+    let puts = shared.lock().unwrap().puts;
+    for _ in 0..400 {
+        if shared.lock().unwrap().puts >= puts + 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    shared.lock().unwrap().fail_puts = 0;
+    let got = wait_for(&shared, 51).await;
+    let msgs: Vec<String> = got.iter().map(|e| e.2.clone()).collect();
+    let want: Vec<String> = std::iter::once("a0".to_string())
+        .chain((0..50).map(|i| format!("b{i:02}")))
+        .collect();
+    assert_eq!(msgs, want);
+    let _ = stop.send(());
+    sup.await.unwrap();
+    server.abort();
+}
+
+/// The agent died after a batch was acknowledged but before its cursor was
+/// updated: the stream's token moved, so the batch is not sent again; when
+/// the token did not move, it is.
+#[tokio::test]
+async fn a_batch_in_flight_at_a_crash_is_sent_once() {
+    for landed in [true, false] {
+        let (endpoint, shared, server) = mock().await;
+        let dir = tempfile::tempdir().unwrap();
+        let fake = Arc::new(FakeRuntime::new());
+        let id = fake.insert_running("app-1", BTreeMap::new());
+        write_state(
+            dir.path(),
+            &id,
+            json!({"awslogs-group": "g", "awslogs-create-group": "true"}),
+        );
+        let base = 1_700_000_000_000_000_000i64;
+        for (i, m) in ["a", "b", "c"].iter().enumerate() {
+            fake.write_log(&id, LogSource::Stdout, m, base + i as i64 * 1_000_000);
+        }
+        {
+            let mut m = shared.lock().unwrap();
+            m.groups.insert("g".into());
+            m.streams.insert(("g".into(), id.clone()));
+            if landed {
+                // a and b were acknowledged just before the crash.
+                m.events.push((id.clone(), 1_700_000_000_000, "a".into()));
+                m.events.push((id.clone(), 1_700_000_000_001, "b".into()));
+            }
+        }
+        let cursor = Cursor {
+            last_ns: 0,
+            done: false,
+            in_flight: Some(InFlight {
+                token_before: "1".into(),
+                last_ns: base + 1_000_000,
+            }),
+        };
+        save_cursor(&cursor_path(dir.path(), &id), &cursor).unwrap();
+        let (stop, sup) = start_supervisor(dir.path(), endpoint, &fake).await;
+        let got = wait_for(&shared, 3).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let msgs: Vec<String> = shared
+            .lock()
+            .unwrap()
+            .events
+            .iter()
+            .map(|e| e.2.clone())
+            .collect();
+        assert_eq!(msgs, vec!["a", "b", "c"], "landed={landed}");
+        assert_eq!(got.len(), 3);
+        let c = load_cursor(&cursor_path(dir.path(), &id));
+        assert_eq!(c.in_flight, None);
+        assert_eq!(c.last_ns, base + 2_000_000);
+        let _ = stop.send(());
+        sup.await.unwrap();
+        server.abort();
+    }
 }

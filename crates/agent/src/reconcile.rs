@@ -17,12 +17,13 @@
 //! container's stop timeout, in the background so one slow container does not
 //! hold the host's other tasks.
 
-use crate::runtime::{ContainerInfo, ContainerRuntime, RuntimeState};
-use crate::spec::{self, Siblings, DEFAULT_STOP_TIMEOUT};
+use crate::runtime::{ContainerInfo, ContainerRuntime, RuntimeError, RuntimeState};
+use crate::spec::{self, Siblings, DEFAULT_STOP_TIMEOUT, PAUSE_CONTAINER_NAME};
 use crate::state::{AgentState, StateError, StateStore};
 use gantry_agent_api::{
     labels, ContainerObservation, ContainerStatus, DependencyCondition, DesiredStatus, DesiredTask,
-    HealthStatus, NetworkBinding, ObservedState, StopCode, TaskObservation, TaskStatus,
+    HealthStatus, NetworkBinding, NetworkMode, ObservedNetwork, ObservedState, StopCode,
+    TaskObservation, TaskStatus,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -78,6 +79,39 @@ pub struct ContainerState {
     pub stop_requested: bool,
     /// When the container began waiting for its dependencies.
     pub waiting_since: Option<f64>,
+    /// The unguessable id of the container's metadata endpoint
+    /// (`/v4/<endpoint_id>`).
+    #[serde(default = "new_endpoint_id")]
+    pub endpoint_id: String,
+    /// The container's own address (bridge mode), as last inspected.
+    #[serde(default)]
+    pub ipv4_address: Option<String>,
+    /// The container's network attachments, as last inspected.
+    #[serde(default)]
+    pub networks: Vec<crate::runtime::ContainerNetwork>,
+    #[serde(default)]
+    pub image_id: Option<String>,
+    #[serde(default)]
+    pub started_at: Option<String>,
+    #[serde(default)]
+    pub finished_at: Option<String>,
+}
+
+/// A fresh random endpoint id (128 bits).
+pub fn new_endpoint_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// The network-namespace holder of an awsvpc task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PauseState {
+    pub docker_name: String,
+    pub docker_id: Option<String>,
+    /// Seen (or made) running.
+    pub running: bool,
+    /// It ran and is gone or exited while the task still needed it.
+    pub lost: bool,
 }
 
 impl ContainerState {
@@ -110,6 +144,22 @@ pub struct TaskState {
     pub stop_code: Option<StopCode>,
     /// Containers and task volumes were removed.
     pub cleaned_up: bool,
+    /// The task's cgroup exists (or the task needs none, or the host does
+    /// not support it).
+    #[serde(default)]
+    pub cgroup_ready: bool,
+    /// `CgroupParent` of the task's containers.
+    #[serde(default)]
+    pub cgroup_parent: Option<String>,
+    /// awsvpc: the pause container.
+    #[serde(default)]
+    pub pause: Option<PauseState>,
+    /// awsvpc: the interface as realised (address and MAC of the pause container).
+    #[serde(default)]
+    pub network: Option<ObservedNetwork>,
+    /// Task-level resources (pause container, network, cgroup) were released.
+    #[serde(default)]
+    pub released: bool,
 }
 
 /// One step the executor performs.
@@ -135,6 +185,20 @@ pub enum Action {
         container: String,
         id: String,
         timeout: u32,
+    },
+    /// Create the task's cgroup with its task-level limits.
+    SetupCgroup {
+        task: String,
+    },
+    /// awsvpc: ensure the subnet's network, then create and start the pause
+    /// container with the task's address.
+    StartPause {
+        task: String,
+    },
+    /// The task stopped: remove its pause container, its network when no
+    /// other task uses it, and its cgroup.
+    Release {
+        task: String,
     },
     /// Remove the task's containers and task-scoped volumes.
     Cleanup {
@@ -169,8 +233,24 @@ impl TaskState {
                 bindings: Vec::new(),
                 stop_requested: false,
                 waiting_since: None,
+                endpoint_id: new_endpoint_id(),
+                ipv4_address: None,
+                networks: Vec::new(),
+                image_id: None,
+                started_at: None,
+                finished_at: None,
             })
             .collect();
+        let pause =
+            (task.network_mode == NetworkMode::Awsvpc && task.awsvpc.is_some()).then(|| {
+                PauseState {
+                    docker_name: spec::docker_name(&task, "internalecspause"),
+                    docker_id: None,
+                    running: false,
+                    lost: false,
+                }
+            });
+        let cgroup_ready = spec::task_limits(&task).is_none();
         TaskState {
             task,
             phase: TaskPhase::Pending,
@@ -184,6 +264,11 @@ impl TaskState {
             stopped_reason: None,
             stop_code: None,
             cleaned_up: false,
+            cgroup_ready,
+            cgroup_parent: None,
+            pause,
+            network: None,
+            released: false,
         }
     }
 
@@ -230,6 +315,27 @@ impl TaskState {
     /// name) into the state.
     pub fn observe(&mut self, found: &BTreeMap<String, ContainerInfo>) {
         let cleaned = self.cleaned_up;
+        let needed = !self.released && self.phase < TaskPhase::Stopping;
+        if let Some(p) = &mut self.pause {
+            match found.get(PAUSE_CONTAINER_NAME) {
+                Some(info) => {
+                    p.docker_id = Some(info.id.clone());
+                    p.docker_name = info.name.clone();
+                    if info.state == RuntimeState::Running {
+                        p.running = true;
+                    } else if p.running && info.state.is_finished() && needed {
+                        warn!(task = %self.task.task_arn, id = %info.id, "pause container exited");
+                        p.lost = true;
+                    }
+                }
+                None => {
+                    if p.running && needed {
+                        warn!(task = %self.task.task_arn, "pause container disappeared");
+                        p.lost = true;
+                    }
+                }
+            }
+        }
         for cs in &mut self.containers {
             match found.get(&cs.name) {
                 Some(info) => {
@@ -239,6 +345,19 @@ impl TaskState {
                     cs.docker_id = Some(info.id.clone());
                     cs.docker_name = info.name.clone();
                     cs.health = info.health;
+                    if !info.networks.is_empty() {
+                        cs.ipv4_address = Some(info.networks[0].ipv4_address.clone());
+                        cs.networks = info.networks.clone();
+                    }
+                    if info.image_id.is_some() {
+                        cs.image_id = info.image_id.clone();
+                    }
+                    if info.started_at.is_some() {
+                        cs.started_at = info.started_at.clone();
+                    }
+                    if info.finished_at.is_some() && info.state.is_finished() {
+                        cs.finished_at = info.finished_at.clone();
+                    }
                     if !info.ports.is_empty() {
                         cs.bindings = info.ports.clone();
                     }
@@ -389,6 +508,9 @@ impl TaskState {
         let mut actions = Vec::new();
 
         if self.phase == TaskPhase::Stopped {
+            if !self.released {
+                actions.push(Action::Release { task: arn.clone() });
+            }
             let due = self.stopped_at.unwrap_or(now) + cleanup_delay.as_secs_f64() <= now;
             if !self.cleaned_up && due {
                 actions.push(Action::Cleanup { task: arn });
@@ -408,6 +530,20 @@ impl TaskState {
             );
         }
 
+        if self.pause.as_ref().is_some_and(|p| p.lost) && self.phase < TaskPhase::Stopping {
+            let code = if self.started_at.is_some() {
+                StopCode::EssentialContainerExited
+            } else {
+                StopCode::TaskFailedToStart
+            };
+            self.fail(
+                code,
+                "ResourceInitializationError: the task's network namespace (pause container) exited"
+                    .to_string(),
+                now,
+            );
+        }
+
         if !want_running && self.phase < TaskPhase::Stopping {
             info!(task = %arn, "task desired stopped");
             let _ = self.advance(TaskPhase::Stopping);
@@ -417,6 +553,16 @@ impl TaskState {
             // Volumes first.
             if !self.volumes_ready {
                 actions.push(Action::CreateVolumes { task: arn });
+                return actions;
+            }
+            // Then the task cgroup, then the pause container: every
+            // container is created in the first and joins the second.
+            if !self.cgroup_ready {
+                actions.push(Action::SetupCgroup { task: arn });
+                return actions;
+            }
+            if self.pause.as_ref().is_some_and(|p| !p.running) {
+                actions.push(Action::StartPause { task: arn });
                 return actions;
             }
             // Then images.
@@ -565,6 +711,9 @@ impl TaskState {
             let _ = self.advance(TaskPhase::Stopped);
             self.stopped_at = Some(now);
             self.execution_stopped_at.get_or_insert(now);
+            if !self.released {
+                actions.push(Action::Release { task: arn.clone() });
+            }
             if cleanup_delay.is_zero() {
                 actions.push(Action::Cleanup { task: arn });
             }
@@ -626,7 +775,7 @@ impl TaskState {
             } else {
                 None
             },
-            network: None,
+            network: self.network.clone(),
         }
     }
 }
@@ -638,6 +787,9 @@ pub struct ReconcilerConfig {
     pub cleanup_delay: Duration,
     /// Where registry credentials for pulls come from.
     pub registry_auth: crate::registry_auth::AuthSource,
+    /// Base URL of the task endpoints as containers reach them
+    /// (`http://169.254.170.2`); `None` injects no endpoint variables.
+    pub task_endpoint: Option<String>,
 }
 
 impl Default for ReconcilerConfig {
@@ -645,6 +797,7 @@ impl Default for ReconcilerConfig {
         ReconcilerConfig {
             cleanup_delay: Duration::from_secs(600),
             registry_auth: crate::registry_auth::AuthSource::default(),
+            task_endpoint: None,
         }
     }
 }
@@ -663,7 +816,21 @@ pub struct Reconciler {
     /// Stop everything (the instance was deregistered).
     deregistered: bool,
     saved: Option<AgentState>,
+    /// Told the state before a pass acts, after every container creation
+    /// and after every pass (the task endpoints must know a container
+    /// before it starts).
+    state_observer: Option<StateObserver>,
+    /// Task cgroups nobody claims were looked for since the last release.
+    cgroups_swept: bool,
 }
+
+/// Task cgroups untouched this long and claimed by no task are removed
+/// (left by a crashed agent or by containers removed behind its back).
+/// The age keeps another agent's just-created cgroup on a shared test host.
+pub const IDLE_CGROUP_AGE: Duration = Duration::from_secs(120);
+
+/// See [`Reconciler::set_state_observer`].
+pub type StateObserver = Arc<dyn Fn(&AgentState) + Send + Sync>;
 
 impl Reconciler {
     /// Loads the persisted state from `store`.
@@ -683,7 +850,21 @@ impl Reconciler {
             orphans: BTreeSet::new(),
             orphan_jobs: JoinSet::new(),
             deregistered: false,
+            state_observer: None,
+            cgroups_swept: false,
         })
+    }
+
+    /// Calls `observer` with the state whenever containers may become
+    /// visible to the task endpoints.
+    pub fn set_state_observer(&mut self, observer: StateObserver) {
+        self.state_observer = Some(observer);
+    }
+
+    fn notify_observer(&self) {
+        if let Some(o) = &self.state_observer {
+            o(&self.state);
+        }
     }
 
     pub fn state(&self) -> &AgentState {
@@ -860,6 +1041,9 @@ impl Reconciler {
             if let Some(d) = d {
                 ts.task.desired_status = d.desired_status;
                 ts.task.stop_reason = d.stop_reason.clone();
+                // Refreshed role credentials arrive with a new desired state.
+                ts.task.task_credentials = d.task_credentials.clone();
+                ts.task.execution_credentials = d.execution_credentials.clone();
             }
             let want_running =
                 !self.deregistered && d.is_some_and(|d| d.desired_status == DesiredStatus::Running);
@@ -882,16 +1066,21 @@ impl Reconciler {
                 {
                     continue;
                 }
-                let claimed = info
-                    .labels
-                    .get(labels::TASK_ARN)
-                    .and_then(|t| self.state.tasks.get(t))
-                    .is_some_and(|ts| {
-                        ts.containers.iter().any(|c| {
-                            Some(&c.name) == info.labels.get(labels::CONTAINER_NAME)
-                                && c.docker_id.as_deref() == Some(info.id.as_str())
-                        })
-                    });
+                let claimed =
+                    info.labels
+                        .get(labels::TASK_ARN)
+                        .and_then(|t| self.state.tasks.get(t))
+                        .is_some_and(|ts| {
+                            let name = info.labels.get(labels::CONTAINER_NAME);
+                            ts.containers.iter().any(|c| {
+                                Some(&c.name) == name
+                                    && c.docker_id.as_deref() == Some(info.id.as_str())
+                            }) || (name.map(String::as_str) == Some(PAUSE_CONTAINER_NAME)
+                                && !ts.released
+                                && ts.pause.as_ref().is_some_and(|p| {
+                                    p.docker_id.as_deref() == Some(info.id.as_str())
+                                }))
+                        });
                 if !claimed && self.orphans.insert(info.id.clone()) {
                     warn!(id = %info.id, name = %info.name, "removing orphan container");
                     let rt = self.runtime.clone();
@@ -909,11 +1098,24 @@ impl Reconciler {
             }
         }
 
+        if self.state.desired.is_some() && !self.cgroups_swept {
+            self.cgroups_swept = true;
+            self.sweep_cgroups().await;
+        }
+
         let acted = actions.iter().any(|a| !matches!(a, Action::Stop { .. }));
+        if acted {
+            self.notify_observer();
+        }
         for a in actions {
+            let created = matches!(a, Action::Create { .. } | Action::Start { .. });
             self.apply(a, &instance_arn, now).await;
+            if created {
+                self.notify_observer();
+            }
         }
         self.persist()?;
+        self.notify_observer();
         Ok(acted)
     }
 
@@ -1001,12 +1203,30 @@ impl Reconciler {
                         siblings.docker_ids.insert(c.name.clone(), id.clone());
                     }
                 }
+                siblings.pause_id = ts.pause.as_ref().and_then(|p| p.docker_id.clone());
+                siblings.cgroup_parent = ts.cgroup_parent.clone();
+                // The task cgroup again (idempotent): it may have gone with
+                // a reboot or a sweep while the images were pulled.
+                if let (Some(_), Some(limits)) = (&ts.cgroup_parent, spec::task_limits(&ts.task)) {
+                    if let Err(e) = self
+                        .runtime
+                        .create_task_cgroup(spec::task_id(&task), limits)
+                        .await
+                    {
+                        warn!(task = %task, error = %e, "cannot re-create the task cgroup");
+                    }
+                }
                 let Some(cspec) = ts.task.containers.iter().find(|c| c.name == container) else {
                     return;
                 };
                 let cs = ts.container(&container).expect("known container");
-                let create =
+                let mut create =
                     spec::create_spec(&ts.task, cspec, &cs.docker_name, instance_arn, &siblings);
+                if let Some(base) = &self.config.task_endpoint {
+                    let mut env = spec::endpoint_env(base, &cs.endpoint_id, &ts.task);
+                    env.append(&mut create.env);
+                    create.env = env;
+                }
                 let result = self.runtime.create_container(&create).await;
                 let cs = ts.container_mut(&container).expect("known container");
                 match result {
@@ -1031,12 +1251,29 @@ impl Reconciler {
                     return;
                 };
                 let result = self.runtime.start(&id).await;
+                // Its address at once: the credentials endpoint admits a
+                // bridge container by it.
+                let networks = match result {
+                    Ok(()) => self
+                        .runtime
+                        .inspect(&id)
+                        .await
+                        .ok()
+                        .flatten()
+                        .map(|i| i.networks)
+                        .unwrap_or_default(),
+                    Err(_) => Vec::new(),
+                };
                 let cs = ts.container_mut(&container).expect("known container");
                 match result {
                     Ok(()) => {
                         info!(task = %task, container = %container, "container started");
                         cs.started = true;
                         let _ = cs.advance(ContainerPhase::Running);
+                        if let Some(n) = networks.first() {
+                            cs.ipv4_address = Some(n.ipv4_address.clone());
+                            cs.networks = networks;
+                        }
                     }
                     Err(e) => {
                         let reason = format!("CannotStartContainerError: {}", e.message());
@@ -1061,7 +1298,60 @@ impl Reconciler {
                     (task, container)
                 });
             }
+            Action::SetupCgroup { task } => {
+                let Some(ts) = self.state.tasks.get_mut(&task) else {
+                    return;
+                };
+                let Some(limits) = spec::task_limits(&ts.task) else {
+                    ts.cgroup_ready = true;
+                    return;
+                };
+                match self
+                    .runtime
+                    .create_task_cgroup(spec::task_id(&task), limits)
+                    .await
+                {
+                    Ok(parent) => {
+                        info!(task = %task, cgroup_parent = ?parent, cpu = ?limits.cpu, memory_mib = ?limits.memory_mib, "task cgroup ready");
+                        ts.cgroup_parent = parent;
+                        ts.cgroup_ready = true;
+                    }
+                    Err(e) => ts.fail(
+                        StopCode::TaskFailedToStart,
+                        format!(
+                            "ResourceInitializationError: failed to create the task cgroup: {}",
+                            e.message()
+                        ),
+                        now,
+                    ),
+                }
+            }
+            Action::StartPause { task } => {
+                let Some(ts) = self.state.tasks.get_mut(&task) else {
+                    return;
+                };
+                match start_pause(self.runtime.as_ref(), ts, instance_arn).await {
+                    Ok(()) => {}
+                    Err(e) => {
+                        warn!(task = %task, error = %e, "cannot set up the task network");
+                        ts.fail(
+                            StopCode::TaskFailedToStart,
+                            format!(
+                                "ResourceInitializationError: failed to set up the task network: {}",
+                                e.message()
+                            ),
+                            now,
+                        );
+                    }
+                }
+            }
+            Action::Release { task } => {
+                self.release(&task).await;
+            }
             Action::Cleanup { task } => {
+                if self.state.tasks.get(&task).is_some_and(|t| !t.released) {
+                    self.release(&task).await;
+                }
                 let Some(ts) = self.state.tasks.get_mut(&task) else {
                     return;
                 };
@@ -1081,6 +1371,12 @@ impl Reconciler {
                         }
                     }
                 }
+                if ts.cgroup_parent.is_some() {
+                    // Retried here: the cgroup may have been busy at release.
+                    if let Err(e) = self.runtime.remove_task_cgroup(spec::task_id(&task)).await {
+                        warn!(task = %task, error = %e, "cannot remove the task cgroup");
+                    }
+                }
                 ts.cleaned_up = true;
             }
             Action::Forget { task } => {
@@ -1089,4 +1385,126 @@ impl Reconciler {
             }
         }
     }
+
+    /// Releases the task-level resources of a stopped task: its pause
+    /// container (so its address is free again), the subnet's network
+    /// when no other task of this host still uses it, and its cgroup.
+    async fn release(&mut self, task: &str) {
+        let Some(ts) = self.state.tasks.get(task) else {
+            return;
+        };
+        let pause_id = ts.pause.as_ref().and_then(|p| p.docker_id.clone());
+        let network = ts.task.awsvpc.as_ref().map(spec::network_name);
+        let cgroup = ts.cgroup_parent.is_some();
+        if let Some(id) = pause_id {
+            info!(task = %task, id = %id, "removing the pause container");
+            if let Err(e) = self.runtime.remove(&id).await {
+                warn!(task = %task, id = %id, error = %e, "cannot remove the pause container");
+            }
+        }
+        if let Some(net) = network.filter(|_| ts.pause.is_some()) {
+            let in_use = self.state.tasks.iter().any(|(arn, t)| {
+                arn != task
+                    && !t.released
+                    && t.pause.is_some()
+                    && t.task.awsvpc.as_ref().map(spec::network_name).as_deref()
+                        == Some(net.as_str())
+            });
+            if !in_use {
+                match self.runtime.remove_network(&net).await {
+                    Ok(()) => info!(network = %net, "network removed"),
+                    // Still used by containers this agent does not know.
+                    Err(e) => debug!(network = %net, error = %e, "network kept"),
+                }
+            }
+        }
+        if cgroup {
+            if let Err(e) = self.runtime.remove_task_cgroup(spec::task_id(task)).await {
+                debug!(task = %task, error = %e, "task cgroup not removed yet");
+            }
+        }
+        if let Some(ts) = self.state.tasks.get_mut(task) {
+            ts.released = true;
+        }
+        self.cgroups_swept = false;
+    }
+
+    /// Removes task cgroups no task of this agent claims. Removing one that
+    /// still holds processes fails harmlessly (the kernel refuses).
+    async fn sweep_cgroups(&mut self) {
+        let idle = match self.runtime.list_task_cgroups(IDLE_CGROUP_AGE).await {
+            Ok(ids) => ids,
+            Err(e) => {
+                debug!(error = %e, "cannot list task cgroups");
+                return;
+            }
+        };
+        for id in idle {
+            let claimed = self
+                .state
+                .tasks
+                .iter()
+                .any(|(arn, ts)| spec::task_id(arn) == id && !ts.released);
+            if !claimed {
+                match self.runtime.remove_task_cgroup(&id).await {
+                    Ok(()) => info!(task_id = %id, "removed an unclaimed task cgroup"),
+                    Err(e) => debug!(task_id = %id, error = %e, "unclaimed task cgroup kept"),
+                }
+            }
+        }
+    }
+}
+
+/// Ensures the pause image and the subnet's network, creates (once) and
+/// starts the task's pause container, and records the realised interface.
+async fn start_pause(
+    runtime: &dyn ContainerRuntime,
+    ts: &mut TaskState,
+    instance_arn: &str,
+) -> Result<(), RuntimeError> {
+    let Some(awsvpc) = ts.task.awsvpc.clone() else {
+        return Ok(());
+    };
+    let image = runtime.ensure_pause_image().await?;
+    runtime.ensure_network(&spec::network_spec(&awsvpc)).await?;
+    let pause = ts.pause.as_mut().expect("awsvpc task has a pause state");
+    let id = match &pause.docker_id {
+        Some(id) => id.clone(),
+        None => {
+            let create = spec::pause_spec(
+                &ts.task,
+                &awsvpc,
+                &image,
+                &pause.docker_name,
+                instance_arn,
+                ts.cgroup_parent.clone(),
+            );
+            let id = runtime.create_container(&create).await?;
+            info!(task = %ts.task.task_arn, id = %id, ip = %awsvpc.private_ipv4_address, "pause container created");
+            pause.docker_id = Some(id.clone());
+            id
+        }
+    };
+    runtime.start(&id).await?;
+    let info = runtime
+        .inspect(&id)
+        .await?
+        .ok_or_else(|| RuntimeError::NotFound { id: id.clone() })?;
+    let net = spec::network_name(&awsvpc);
+    let attached = info.networks.iter().find(|n| n.name == net);
+    pause.running = info.state == RuntimeState::Running;
+    if !pause.running {
+        return Err(RuntimeError::Refused {
+            op: "start pause container",
+            message: format!("pause container {id} is not running"),
+        });
+    }
+    ts.network = Some(ObservedNetwork {
+        eni_id: awsvpc.eni_id.clone(),
+        private_ipv4_address: attached
+            .map(|n| n.ipv4_address.clone())
+            .unwrap_or_else(|| awsvpc.private_ipv4_address.clone()),
+        mac_address: attached.map(|n| n.mac_address.clone()).unwrap_or_default(),
+    });
+    Ok(())
 }

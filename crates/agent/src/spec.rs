@@ -2,8 +2,10 @@
 //! it in [`DesiredTask`]) into a [`CreateSpec`] for the runtime, the way the
 //! ECS agent builds its Docker config and host config.
 
-use crate::runtime::{CreateSpec, HealthcheckSpec, MountSpec, PortSpec, VolumeCreate};
-use gantry_agent_api::{labels, ContainerSpec, DesiredTask, NetworkMode, VolumeSpec};
+use crate::runtime::{
+    CreateSpec, HealthcheckSpec, MountSpec, NetworkSpec, PortSpec, TaskLimits, VolumeCreate,
+};
+use gantry_agent_api::{labels, AwsvpcSpec, ContainerSpec, DesiredTask, NetworkMode, VolumeSpec};
 use std::collections::BTreeMap;
 use tracing::{debug, warn};
 
@@ -104,11 +106,143 @@ pub fn resolve_volume(task: &DesiredTask, v: &VolumeSpec, instance_arn: &str) ->
     }
 }
 
-/// Sibling containers' runtime identities, by ECS container name.
+/// Sibling containers' runtime identities, by ECS container name, and the
+/// task-level resources the containers join.
 #[derive(Debug, Clone, Default)]
 pub struct Siblings {
     pub docker_names: BTreeMap<String, String>,
     pub docker_ids: BTreeMap<String, String>,
+    /// awsvpc: the pause container whose network namespace the containers share.
+    pub pause_id: Option<String>,
+    /// The task's cgroup (`CgroupParent`), when it has task-level limits.
+    pub cgroup_parent: Option<String>,
+}
+
+/// ECS container name of the awsvpc network-namespace holder (the ECS
+/// agent's own name for it).
+pub const PAUSE_CONTAINER_NAME: &str = "~internal~ecs~pause";
+
+/// The Gantry-managed Docker network of an awsvpc subnet.
+pub fn network_name(awsvpc: &AwsvpcSpec) -> String {
+    let id: String = awsvpc
+        .subnet_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "_.-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("gantry-{id}")
+}
+
+pub fn network_spec(awsvpc: &AwsvpcSpec) -> NetworkSpec {
+    let mut lbls = BTreeMap::new();
+    lbls.insert(labels::MANAGED.to_string(), "true".to_string());
+    lbls.insert("io.gantry.subnet-id".to_string(), awsvpc.subnet_id.clone());
+    NetworkSpec {
+        name: network_name(awsvpc),
+        subnet_cidr: awsvpc.subnet_cidr.clone(),
+        gateway: awsvpc.gateway.clone(),
+        labels: lbls,
+    }
+}
+
+/// Task-level limits, when the task has any.
+pub fn task_limits(task: &DesiredTask) -> Option<TaskLimits> {
+    (task.cpu.is_some() || task.memory.is_some()).then_some(TaskLimits {
+        cpu: task.cpu,
+        memory_mib: task.memory,
+    })
+}
+
+fn task_labels(
+    task: &DesiredTask,
+    container: &str,
+    instance_arn: &str,
+) -> BTreeMap<String, String> {
+    let mut lbls = BTreeMap::new();
+    lbls.insert(labels::CLUSTER.into(), task.cluster.clone());
+    lbls.insert(labels::TASK_ARN.into(), task.task_arn.clone());
+    lbls.insert(labels::CONTAINER_NAME.into(), container.to_string());
+    lbls.insert(labels::TASK_DEFINITION_FAMILY.into(), task.family.clone());
+    lbls.insert(
+        labels::TASK_DEFINITION_VERSION.into(),
+        task.revision.to_string(),
+    );
+    lbls.insert(labels::MANAGED.into(), "true".into());
+    lbls.insert(labels::CONTAINER_INSTANCE_ARN.into(), instance_arn.into());
+    lbls
+}
+
+/// The pause container of an awsvpc task: on the subnet's network with the
+/// task's address, in the task's cgroup, labelled like the task's
+/// containers (so adoption and the orphan sweep find it), plus the
+/// containers' own `io.gantry.*` Docker labels (tests scope their cleanup
+/// with them).
+pub fn pause_spec(
+    task: &DesiredTask,
+    awsvpc: &AwsvpcSpec,
+    image: &str,
+    docker_name: &str,
+    instance_arn: &str,
+    cgroup_parent: Option<String>,
+) -> CreateSpec {
+    let mut lbls = task_labels(task, PAUSE_CONTAINER_NAME, instance_arn);
+    for c in &task.containers {
+        for (k, v) in &c.docker_labels {
+            if k.starts_with("io.gantry.") && !lbls.contains_key(k) {
+                lbls.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    CreateSpec {
+        name: docker_name.to_string(),
+        image: image.to_string(),
+        labels: lbls,
+        network_mode: network_name(awsvpc),
+        ipv4_address: Some(awsvpc.private_ipv4_address.clone()),
+        cgroup_parent,
+        cpu_shares: 2,
+        stop_timeout: Some(10),
+        ..Default::default()
+    }
+}
+
+/// The environment the task endpoints add to every container: the metadata
+/// URIs (`base` is `http://169.254.170.2` or the fallback address), the task
+/// role's credentials path, and `AWS_EXECUTION_ENV` (plus the region on
+/// Fargate), like the ECS agent.
+pub fn endpoint_env(base: &str, endpoint_id: &str, task: &DesiredTask) -> Vec<String> {
+    let base = base.trim_end_matches('/');
+    let mut env = vec![
+        format!("ECS_CONTAINER_METADATA_URI_V4={base}/v4/{endpoint_id}"),
+        format!("ECS_CONTAINER_METADATA_URI={base}/v3/{endpoint_id}"),
+    ];
+    if let Some(c) = &task.task_credentials {
+        env.push(format!(
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI=/v2/credentials/{}",
+            c.credentials_id
+        ));
+    }
+    let fargate = task.launch_type.as_deref() == Some("FARGATE");
+    env.push(format!(
+        "AWS_EXECUTION_ENV={}",
+        if fargate {
+            "AWS_ECS_FARGATE"
+        } else {
+            "AWS_ECS_EC2"
+        }
+    ));
+    if fargate {
+        if let Some(region) = task.task_arn.split(':').nth(3).filter(|r| !r.is_empty()) {
+            env.push(format!("AWS_REGION={region}"));
+            env.push(format!("AWS_DEFAULT_REGION={region}"));
+        }
+    }
+    env
 }
 
 /// Builds the runtime spec for one container of a task.
@@ -120,25 +254,29 @@ pub fn create_spec(
     siblings: &Siblings,
 ) -> CreateSpec {
     let mut lbls = c.docker_labels.clone();
-    lbls.insert(labels::CLUSTER.into(), task.cluster.clone());
-    lbls.insert(labels::TASK_ARN.into(), task.task_arn.clone());
-    lbls.insert(labels::CONTAINER_NAME.into(), c.name.clone());
-    lbls.insert(labels::TASK_DEFINITION_FAMILY.into(), task.family.clone());
-    lbls.insert(
-        labels::TASK_DEFINITION_VERSION.into(),
-        task.revision.to_string(),
-    );
-    lbls.insert(labels::MANAGED.into(), "true".into());
-    lbls.insert(labels::CONTAINER_INSTANCE_ARN.into(), instance_arn.into());
+    lbls.extend(task_labels(task, &c.name, instance_arn));
 
-    // awsvpc is treated like bridge for now; a later issue gives each such
-    // task its own network namespace (pause container + CNI).
-    let network_mode = match task.network_mode {
-        NetworkMode::Bridge | NetworkMode::Awsvpc => "bridge",
-        NetworkMode::Host => "host",
-        NetworkMode::None => "none",
+    // awsvpc: every container joins the pause container's network namespace
+    // (one address, shared localhost). Ports need no publishing (the task's
+    // address is reachable), and Docker refuses hostname, DNS settings and
+    // published ports in `container:` mode. Without a pause container (no
+    // interface from the control plane) awsvpc falls back to bridge.
+    let joined = match (task.network_mode, &siblings.pause_id) {
+        (NetworkMode::Awsvpc, Some(id)) if task.awsvpc.is_some() => Some(id.clone()),
+        _ => None,
     };
-    let ports = if task.network_mode == NetworkMode::None {
+    let network_mode = match (&joined, task.network_mode) {
+        (Some(id), _) => format!("container:{id}"),
+        (None, NetworkMode::Bridge | NetworkMode::Awsvpc) => "bridge".to_string(),
+        (None, NetworkMode::Host) => "host".to_string(),
+        (None, NetworkMode::None) => "none".to_string(),
+    };
+    if joined.is_some()
+        && (c.hostname.is_some() || !c.dns_servers.is_empty() || !c.extra_hosts.is_empty())
+    {
+        warn!(task = %task.task_arn, container = %c.name, "hostname, dnsServers and extraHosts are not supported in awsvpc mode; ignored");
+    }
+    let ports = if task.network_mode == NetworkMode::None || joined.is_some() {
         Vec::new()
     } else {
         c.port_mappings
@@ -241,7 +379,15 @@ pub fn create_spec(
             // to json-file and the agent's shipper (`crate::logs`) follows it
             // and delivers to Gantry's Logs service.
             debug!(task = %task.task_arn, container = %c.name, "awslogs: json-file capture, shipped by the agent");
-            (Some("json-file".to_string()), BTreeMap::new())
+            // Docker's generic delivery options go to json-file as they are:
+            // Docker validates them at create and the container never blocks.
+            let generic: BTreeMap<String, String> = l
+                .options
+                .iter()
+                .filter(|(k, _)| matches!(k.as_str(), "mode" | "max-buffer-size"))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            (Some("json-file".to_string()), generic)
         }
         Some(l) => (Some(l.log_driver.clone()), l.options.clone()),
         None => (None, BTreeMap::new()),
@@ -259,10 +405,10 @@ pub fn create_spec(
             .collect(),
         working_dir: c.working_directory.clone(),
         user: c.user.clone(),
-        hostname: c.hostname.clone(),
+        hostname: c.hostname.clone().filter(|_| joined.is_none()),
         labels: lbls,
         ports,
-        network_mode: network_mode.to_string(),
+        network_mode,
         network_disabled: c.disable_networking,
         // cpu 0 means "no limit"; Docker's minimum share is 2, as the ECS agent uses.
         cpu_shares: i64::from(c.cpu.max(2)),
@@ -284,9 +430,21 @@ pub fn create_spec(
         tmpfs,
         shm_size: lp.shared_memory_size.map(|m| i64::from(m) * MIB),
         devices,
-        dns: c.dns_servers.clone(),
-        dns_search: c.dns_search_domains.clone(),
-        extra_hosts: c.extra_hosts.clone(),
+        dns: if joined.is_some() {
+            Vec::new()
+        } else {
+            c.dns_servers.clone()
+        },
+        dns_search: if joined.is_some() {
+            Vec::new()
+        } else {
+            c.dns_search_domains.clone()
+        },
+        extra_hosts: if joined.is_some() {
+            Vec::new()
+        } else {
+            c.extra_hosts.clone()
+        },
         security_opt: c.docker_security_options.clone(),
         sysctls: c
             .system_controls
@@ -307,6 +465,8 @@ pub fn create_spec(
         open_stdin: c.interactive,
         pid_mode: task.pid_mode.clone(),
         ipc_mode: task.ipc_mode.clone(),
+        cgroup_parent: siblings.cgroup_parent.clone(),
+        ipv4_address: None,
     }
 }
 

@@ -35,6 +35,18 @@ impl GantryProc {
     /// Starts `gantry <mode>` (`up` or `server`) and waits until it answers
     /// (and, for `up`, until its local agent is ACTIVE and connected).
     pub async fn start(bin: &Path, mode: &str, work: &Path, seed: u64) -> Result<GantryProc> {
+        Self::start_with_args(bin, mode, work, seed, &[]).await
+    }
+
+    /// [`GantryProc::start`] with extra command-line arguments (e.g.
+    /// `--host-lost-after 10`).
+    pub async fn start_with_args(
+        bin: &Path,
+        mode: &str,
+        work: &Path,
+        seed: u64,
+        extra: &[&str],
+    ) -> Result<GantryProc> {
         if !bin.exists() {
             bail!(
                 "gantry binary not found at {} (build it: cargo build --release -p gantry)",
@@ -59,6 +71,7 @@ impl GantryProc {
         let mut cmd = Command::new(bin);
         cmd.args([mode, "--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
             .arg(&data)
+            .args(extra)
             .env("GANTRY_ACCOUNT_ID", &account_id)
             .env("GANTRY_REGION", "us-east-1")
             .env("GANTRY_ROOT_ACCESS_KEY_ID", &access_key_id)

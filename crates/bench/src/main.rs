@@ -6,12 +6,15 @@
 //! removed) so that a failure or Ctrl-C leaves nothing behind.
 
 mod g1_task_start;
+mod g2_services;
 mod g4_scheduler;
 mod g5_api;
 mod g6_store;
+mod g8_host_loss;
 mod gantry_proc;
 mod procs;
 mod report;
+mod swarm;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
@@ -19,7 +22,7 @@ use report::{Machine, Report, Skipped};
 use std::path::{Path, PathBuf};
 
 /// The benchmarks this harness knows, in the order they run.
-const ALL: [&str; 4] = ["G4", "G6", "G1", "G5"];
+const ALL: [&str; 7] = ["G4", "G6", "G1", "G2", "G3", "G5", "G8"];
 
 #[derive(Parser, Debug)]
 #[command(name = "gantry-bench", about = "Gantry's benchmark harness")]
@@ -27,7 +30,7 @@ struct Args {
     /// Tiny counts and budgets (seconds in total): keeps the harness honest in CI.
     #[arg(long)]
     quick: bool,
-    /// Comma-separated benchmark ids to run (default: all of G4,G6,G1,G5).
+    /// Comma-separated benchmark ids to run (default: all of G4,G6,G1,G2,G3,G5,G8).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Where to write the JSON results.
@@ -51,6 +54,50 @@ struct Args {
     /// Python interpreter with moto[server] installed (G5's peer).
     #[arg(long)]
     moto_python: Option<PathBuf>,
+    /// A previous run's JSON: its rows of the benchmarks not run now are
+    /// kept (marked with their date), so `--only` updates part of the report.
+    #[arg(long)]
+    merge: Option<PathBuf>,
+}
+
+/// Adds the rows, skips and details of `previous` (a report's JSON) for the
+/// benchmarks not in `selected`, each row marked with the run it comes from,
+/// and orders the rows as [`ALL`].
+fn merge_previous(
+    report: &mut Report,
+    previous: &serde_json::Value,
+    selected: &[String],
+) -> Result<()> {
+    let date = previous["date"].as_str().unwrap_or("unknown date");
+    let commit = previous["machine"]["git_commit"]
+        .as_str()
+        .unwrap_or("unknown");
+    let old_rows: Vec<report::Row> = serde_json::from_value(previous["rows"].clone())
+        .context("the previous report's rows do not parse")?;
+    for mut r in old_rows {
+        if !selected.contains(&r.id) {
+            r.note = format!("{} (from the run of {date}, commit {commit})", r.note);
+            report.rows.push(r);
+        }
+    }
+    let old_skipped: Vec<Skipped> =
+        serde_json::from_value(previous["skipped"].clone()).unwrap_or_default();
+    report.skipped.extend(
+        old_skipped
+            .into_iter()
+            .filter(|s| !selected.contains(&s.id)),
+    );
+    if let Some(d) = previous["details"].as_object() {
+        for (k, v) in d {
+            if !selected.iter().any(|s| s.eq_ignore_ascii_case(k)) {
+                report.details.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    }
+    let order = |id: &str| ALL.iter().position(|x| *x == id).unwrap_or(ALL.len());
+    report.rows.sort_by_key(|r| order(&r.id));
+    report.skipped.sort_by_key(|s| order(&s.id));
+    Ok(())
 }
 
 /// Shared inputs of the benchmarks.
@@ -121,7 +168,10 @@ async fn run_one(
         "G4" => g4_scheduler::run(ctx.quick, details),
         "G6" => g6_store::run(ctx.quick, &ctx.work, details).await,
         "G1" => g1_task_start::run(ctx, details).await,
+        "G2" => g2_services::run_g2(ctx, details).await,
+        "G3" => g2_services::run_g3(ctx, details).await,
         "G5" => g5_api::run(ctx, details).await,
+        "G8" => g8_host_loss::run(ctx, details).await,
         other => bail!("unknown benchmark {other}"),
     }
 }
@@ -142,6 +192,7 @@ fn write_atomically(path: &Path, text: &str) -> Result<()> {
 #[tokio::main]
 async fn main() -> Result<()> {
     let args = Args::parse();
+    gantry_agent_api::client::install_tls_provider();
     let selected: Vec<String> = if args.only.is_empty() {
         ALL.iter().map(|s| s.to_string()).collect()
     } else {
@@ -198,10 +249,18 @@ async fn main() -> Result<()> {
             }
         }
     }
-    println!("\n{}", report.table());
     if interrupted {
+        println!("\n{}", report.table());
         bail!("interrupted; no report written");
     }
+    if let Some(path) = args.merge.as_ref().filter(|p| p.exists()) {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let previous: serde_json::Value = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not JSON", path.display()))?;
+        merge_previous(&mut report, &previous, &selected)?;
+    }
+    println!("\n{}", report.table());
     if let Some(path) = &args.json {
         write_atomically(path, &serde_json::to_string_pretty(&report)?)?;
         println!("wrote {}", path.display());

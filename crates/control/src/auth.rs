@@ -74,6 +74,15 @@ pub struct Principal {
     pub user_name: Option<String>,
     /// The account's root identity (allowed everything).
     pub is_root: bool,
+    /// The IAM unique id (`AIDA…` for users, `AROA…:<session>` for
+    /// assumed roles); `None` for root.
+    pub user_id: Option<String>,
+    /// For assumed-role sessions: the role's name (its policies apply).
+    pub role_name: Option<String>,
+    /// For assumed-role sessions: the role ARN.
+    pub role_arn: Option<String>,
+    /// For assumed-role sessions: the session name.
+    pub session_name: Option<String>,
 }
 
 impl Principal {
@@ -85,6 +94,10 @@ impl Principal {
             access_key_id: access_key_id.to_string(),
             user_name: None,
             is_root: true,
+            user_id: None,
+            role_name: None,
+            role_arn: None,
+            session_name: None,
         }
     }
 }
@@ -121,6 +134,18 @@ impl fmt::Debug for ResolvedKey {
 pub trait CredentialResolver: Send + Sync {
     /// `None` when the key is unknown (or deactivated).
     async fn resolve(&self, access_key_id: &str) -> Option<ResolvedKey>;
+
+    /// Like [`CredentialResolver::resolve`], also given the request's
+    /// `X-Amz-Security-Token` (temporary credentials are recognised from
+    /// their signed token). The default ignores the token.
+    async fn resolve_session(
+        &self,
+        access_key_id: &str,
+        session_token: Option<&str>,
+    ) -> Option<ResolvedKey> {
+        let _ = session_token;
+        self.resolve(access_key_id).await
+    }
 }
 
 /// A fixed set of keys; for now only the account root.
@@ -183,9 +208,10 @@ pub async fn authenticate(
 
     // The key is looked up before verification (the lookup has no side
     // effects), so the verifier's key service owns everything it needs.
-    let claimed_key = claimed_access_key(parts);
+    let claimed_key = claimed_access_key(&parts.headers, &parts.uri);
+    let token = claimed_session_token(parts);
     let resolved = match &claimed_key {
-        Some(id) => resolver.resolve(id).await,
+        Some(id) => resolver.resolve_session(id, token.as_deref()).await,
         None => None,
     };
     let principal = resolved.as_ref().map(|k| k.principal.clone());
@@ -278,13 +304,15 @@ fn signing_key_for(
 
 /// The access key id named by the `Authorization` header's `Credential=` or
 /// the `X-Amz-Credential` query parameter; the verifier re-checks it.
-fn claimed_access_key(parts: &http::request::Parts) -> Option<String> {
-    if let Some(auth) = parts.headers.get(http::header::AUTHORIZATION) {
+/// The access key id a request claims (header or presigned query), before
+/// any verification.
+pub(crate) fn claimed_access_key(headers: &http::HeaderMap, uri: &http::Uri) -> Option<String> {
+    if let Some(auth) = headers.get(http::header::AUTHORIZATION) {
         let auth = auth.to_str().ok()?;
         let cred = auth.split("Credential=").nth(1)?;
         return Some(cred.split('/').next()?.trim().to_string());
     }
-    let query = parts.uri.query()?;
+    let query = uri.query()?;
     let cred = query
         .split('&')
         .find_map(|kv| kv.strip_prefix("X-Amz-Credential="))?;
@@ -294,6 +322,21 @@ fn claimed_access_key(parts: &http::request::Parts) -> Option<String> {
         .min()
         .unwrap_or(cred.len());
     Some(cred[..end].to_string())
+}
+
+/// The `X-Amz-Security-Token` header or query parameter, if any.
+fn claimed_session_token(parts: &http::request::Parts) -> Option<String> {
+    if let Some(v) = parts.headers.get("x-amz-security-token") {
+        return v.to_str().ok().map(str::to_string);
+    }
+    let query = parts.uri.query()?;
+    query.split('&').find_map(|kv| {
+        let v = kv.strip_prefix("X-Amz-Security-Token=")?;
+        percent_encoding::percent_decode_str(v)
+            .decode_utf8()
+            .ok()
+            .map(|s| s.into_owned())
+    })
 }
 
 fn has_presign_query(uri: &http::Uri) -> bool {
@@ -489,6 +532,10 @@ mod tests {
             access_key_id: KEY.into(),
             user_name: None,
             is_root: false,
+            user_id: None,
+            role_name: Some("r".into()),
+            role_arn: None,
+            session_name: Some("s".into()),
         };
         let key = |expires_at| ResolvedKey {
             secret_access_key: SECRET.into(),

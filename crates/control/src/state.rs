@@ -12,6 +12,8 @@
 //! | `tasks/{cluster}/{id}` | [`TaskRecord`] |
 //! | `tokens/{cluster}/{clientToken}` | [`ClientTokenRecord`] |
 //! | `services/{cluster}/{name}` | `ecs::services::ServiceRecord` |
+//! | `instances/~fargate/{id}` | Fargate pool hosts ([`InstanceRecord`], hidden) |
+//! | `ipam/{subnet}/{ip}` | the awsvpc task holding the address |
 //!
 //! **Invariant:** an instance's `reservations` hold exactly the tasks placed
 //! on it that are not yet STOPPED; they are changed in the same transaction
@@ -56,6 +58,16 @@ pub fn service_prefix(cluster: &str) -> String {
 pub fn service_key(cluster: &str, name: &str) -> String {
     format!("services/{cluster}/{name}")
 }
+/// Pseudo-cluster holding Fargate pool hosts (`~` is not valid in cluster
+/// names, so no user cluster can collide with it).
+pub const FARGATE_POOL: &str = "~fargate";
+/// `ipam/{subnet}/{ip}` → [`crate::ecs::ipam::IpLease`].
+pub fn ipam_prefix(subnet: &str) -> String {
+    format!("ipam/{subnet}/")
+}
+pub fn ipam_key(subnet: &str, ip: &str) -> String {
+    format!("ipam/{subnet}/{ip}")
+}
 pub fn token_key(cluster: &str, token: &str) -> String {
     format!("tokens/{cluster}/{token}")
 }
@@ -92,6 +104,14 @@ pub struct Reservation {
     /// Whether the task has reached RUNNING (for running/pending counts).
     #[serde(default)]
     pub running: bool,
+    /// The task's cluster when it differs from the host's (Fargate tasks on
+    /// pool hosts serve every cluster).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// A Fargate task: it uses the host's resources but is not one of the
+    /// container instance's tasks (not counted in its running/pending counts).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fargate: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -111,6 +131,9 @@ pub struct InstanceRecord {
     pub reserved_tcp_ports: Vec<u16>,
     #[serde(default)]
     pub reserved_udp_ports: Vec<u16>,
+    /// When the instance was deregistered (usage metering).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deregistered_at: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -122,6 +145,10 @@ pub struct TaskRecord {
     pub instance_id: Option<String>,
     /// What the agent must run (overrides applied).
     pub desired: DesiredTask,
+    /// The cluster the host is stored under when it differs from the
+    /// task's (Fargate tasks on pool or shared hosts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_cluster: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -209,6 +236,13 @@ impl Repo {
 #[derive(Default)]
 pub struct TxnBuilder {
     pub txn: Txn,
+}
+
+impl Reservation {
+    /// The cluster of the reserved task (the host's unless it says otherwise).
+    pub fn task_cluster<'a>(&'a self, host_cluster: &'a str) -> &'a str {
+        self.cluster.as_deref().unwrap_or(host_cluster)
+    }
 }
 
 impl TxnBuilder {

@@ -9,6 +9,9 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod audit_cmd;
+mod events_cmd;
+mod fargate_cmd;
 mod logs_cmd;
 
 #[derive(Parser)]
@@ -30,8 +33,17 @@ enum Command {
     Server(ServerArgs),
     /// An agent that joins a running control plane as a container instance.
     Agent(AgentArgs),
-    /// Print a task's container output (containers with the awslogs log driver).
+    /// Print container output (awslogs log driver) of a task, or of every task of a service.
     Logs(logs_cmd::LogsArgs),
+    /// Show the audit trail: who called what, from where, with what result.
+    Audit(audit_cmd::AuditArgs),
+    /// The ECS event stream: task state changes, service actions, instance changes.
+    Events(events_cmd::EventsArgs),
+    /// Fargate and container-instance usage over a period, priced.
+    Usage(fargate_cmd::UsageArgs),
+    /// Fargate Spot: interrupt FARGATE_SPOT tasks.
+    #[command(subcommand)]
+    Spot(fargate_cmd::SpotCommand),
 }
 
 #[derive(Args, Clone)]
@@ -58,9 +70,107 @@ struct ServerArgs {
         value_name = "SECONDS"
     )]
     container_cleanup_delay: f64,
+    /// Serve the API over TLS with this PEM certificate (chain); needs --tls-key.
+    #[arg(
+        long,
+        env = "GANTRY_TLS_CERT",
+        requires = "tls_key",
+        conflicts_with = "tls_self_signed"
+    )]
+    tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert.
+    #[arg(long, env = "GANTRY_TLS_KEY", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// Serve the API over TLS with a self-signed certificate generated once into
+    /// DATA_DIR/tls/cert.pem (for localhost, 127.0.0.1 and the --listen address);
+    /// clients trust it with `--ca-bundle DATA_DIR/tls/cert.pem` / AWS_CA_BUNDLE.
+    #[arg(long, env = "GANTRY_TLS_SELF_SIGNED")]
+    tls_self_signed: bool,
+    /// Days the audit trail (`gantry audit`, `aws cloudtrail lookup-events`) keeps records.
+    #[arg(long, env = "GANTRY_AUDIT_RETENTION_DAYS", default_value_t = 90,
+          value_parser = clap::value_parser!(i32).range(1..=3653))]
+    audit_retention_days: i32,
+    /// Refuse the root credentials. Gantry refuses to start unless an IAM user with an
+    /// administrator policy (Allow `*` on `*`, e.g. AdministratorAccess) exists.
+    #[arg(long, env = "GANTRY_DISABLE_ROOT")]
+    disable_root: bool,
+    /// awsvpc subnet `subnet-ID=CIDR` (repeatable or comma-separated); `subnet-default`
+    /// = 10.200.0.0/16 always exists unless redefined.
+    #[arg(long = "subnet", env = "GANTRY_SUBNETS", value_delimiter = ',')]
+    subnets: Vec<String>,
+    /// Seconds between a Fargate Spot interruption's SIGTERM and SIGKILL at most.
+    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    spot_warning: u32,
+    /// USD per Fargate vCPU-hour (usage report).
+    #[arg(long, default_value_t = 0.04048)]
+    price_vcpu_hour: f64,
+    /// USD per Fargate GB-hour.
+    #[arg(long, default_value_t = 0.004445)]
+    price_gb_hour: f64,
+    /// USD per Fargate Spot vCPU-hour.
+    #[arg(long, default_value_t = 0.01334053)]
+    price_spot_vcpu_hour: f64,
+    /// USD per Fargate Spot GB-hour.
+    #[arg(long, default_value_t = 0.00146489)]
+    price_spot_gb_hour: f64,
+    /// USD per container-instance hour.
+    #[arg(long, default_value_t = 0.096)]
+    price_instance_hour: f64,
+    /// Minimum billed seconds per Fargate task (AWS bills 60); 0 = per second from the start.
+    #[arg(long, default_value_t = 0.0)]
+    fargate_minimum_seconds: f64,
+    /// (`up` only) What the local agent offers: `ec2` (a container instance of `default`),
+    /// `fargate` (hidden Fargate pool capacity) or `ec2+fargate` (both).
+    #[arg(long, default_value = "ec2+fargate", value_parser = ["ec2", "fargate", "ec2+fargate"])]
+    local_capacity: String,
+    /// (`up` only) Address of the task metadata (v4) and task credentials endpoints served to
+    /// containers; `off` serves none. Falls back to a port on the Docker bridge gateway
+    /// when it cannot be bound.
+    #[arg(
+        long,
+        env = "GANTRY_TASK_ENDPOINT_ADDR",
+        default_value = "169.254.170.2:80",
+        value_name = "ADDR"
+    )]
+    task_endpoint_addr: String,
+    /// Total size cap of the log store in bytes; over it, the oldest log segments
+    /// (across all groups) are deleted in the background.
+    #[arg(long, env = "GANTRY_LOGS_MAX_BYTES", default_value_t = 10 * 1024 * 1024 * 1024, value_name = "BYTES")]
+    logs_max_bytes: u64,
 }
 
 impl ServerArgs {
+    /// Subnets, Spot warning and prices, checked.
+    fn fargate_config(&self) -> Result<gantry_control::ecs::fargate::FargateConfig> {
+        let prices = gantry_control::ecs::usage::Prices {
+            vcpu_hour: self.price_vcpu_hour,
+            gb_hour: self.price_gb_hour,
+            spot_vcpu_hour: self.price_spot_vcpu_hour,
+            spot_gb_hour: self.price_spot_gb_hour,
+            instance_hour: self.price_instance_hour,
+            minimum_task_seconds: self.fargate_minimum_seconds,
+        };
+        if [
+            prices.vcpu_hour,
+            prices.gb_hour,
+            prices.spot_vcpu_hour,
+            prices.spot_gb_hour,
+            prices.instance_hour,
+            prices.minimum_task_seconds,
+        ]
+        .iter()
+        .any(|p| !p.is_finite() || *p < 0.0)
+        {
+            bail!("prices and --fargate-minimum-seconds must be non-negative numbers");
+        }
+        Ok(gantry_control::ecs::fargate::FargateConfig {
+            subnets: gantry_control::ecs::ipam::Subnets::parse(&self.subnets)
+                .context("invalid --subnet / GANTRY_SUBNETS")?,
+            spot_warning_seconds: self.spot_warning,
+            prices,
+        })
+    }
+
     /// The checked connectivity timeouts.
     fn connectivity(&self) -> Result<gantry_control::connectivity::ConnectivityConfig> {
         let secs = |name: &str, v: f64| -> Result<std::time::Duration> {
@@ -112,6 +222,38 @@ struct AgentArgs {
     /// Region used to sign requests.
     #[arg(long, env = "GANTRY_REGION", default_value = "us-east-1")]
     region: String,
+    /// PEM certificate(s) to trust for an `https://` endpoint (e.g. the control plane's
+    /// DATA_DIR/tls/cert.pem); default: AWS_CA_BUNDLE, then the system roots.
+    #[arg(long, env = "GANTRY_CA_FILE")]
+    ca_file: Option<PathBuf>,
+    /// What this host offers: `ec2` (a container instance of `--cluster`), `fargate`
+    /// (hidden Fargate pool capacity running FARGATE/FARGATE_SPOT tasks of every cluster)
+    /// or `ec2+fargate` (both).
+    #[arg(long, default_value = "ec2", value_parser = ["ec2", "fargate", "ec2+fargate"])]
+    capacity: String,
+    /// Address of the task metadata (v4) and task credentials endpoints served to
+    /// containers; `off` serves none. Falls back to a port on the Docker bridge gateway
+    /// when it cannot be bound.
+    #[arg(
+        long,
+        env = "GANTRY_TASK_ENDPOINT_ADDR",
+        default_value = "169.254.170.2:80",
+        value_name = "ADDR"
+    )]
+    task_endpoint_addr: String,
+}
+
+/// The registration attribute marking Fargate capacity (none for `ec2`).
+fn capacity_attribute(capacity: &str) -> Vec<(String, Option<String>)> {
+    if capacity == "ec2" {
+        vec![]
+    } else {
+        // Attribute values may not contain `+`.
+        vec![(
+            gantry_control::ecs::fargate::CAPACITY_ATTRIBUTE.to_string(),
+            Some(capacity.replace('+', "-")),
+        )]
+    }
 }
 
 fn init_tracing() {
@@ -149,7 +291,14 @@ async fn start_server(
         .context("cannot open the store")?;
     let options = gantry_control::server::ServerOptions {
         logs_dir: Some(args.data_dir.join("logs")),
+        logs_max_bytes: Some(args.logs_max_bytes),
         connectivity,
+        iam_key_dir: Some(args.data_dir.clone()),
+        disable_root: args.disable_root,
+        fargate: args.fargate_config()?,
+        tls: tls_of(args)?,
+        audit_dir: Some(args.data_dir.join("audit")),
+        audit_retention_days: Some(args.audit_retention_days),
     };
     let server = Server::start_with(
         args.listen,
@@ -159,7 +308,7 @@ async fn start_server(
         options,
     )
     .await?;
-    let endpoint = format!("http://{}", server.local_addr);
+    let endpoint = api_endpoint(args, server.local_addr);
     if creds.generated() {
         println!(
             "Generated root credentials (also in {}):",
@@ -180,7 +329,61 @@ async fn start_server(
         args.data_dir.join("credentials").display(),
         identity.region
     );
+    if !args.disable_root {
+        eprintln!(
+            "IAM: create the first admin user with the root credentials: aws iam create-user --user-name admin --endpoint-url {endpoint} && aws iam attach-user-policy --user-name admin --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --endpoint-url {endpoint} && aws iam create-access-key --user-name admin --endpoint-url {endpoint}; then restart with --disable-root to refuse root."
+        );
+    }
     Ok((server, creds, identity))
+}
+
+/// The API's TLS certificate, if TLS is on.
+fn tls_of(args: &ServerArgs) -> Result<Option<gantry_control::tls::Tls>> {
+    let source = match (&args.tls_cert, &args.tls_key, args.tls_self_signed) {
+        (Some(cert), Some(key), _) => gantry_control::tls::TlsSource::Files {
+            cert: cert.clone(),
+            key: key.clone(),
+        },
+        (_, _, true) => gantry_control::tls::TlsSource::SelfSigned {
+            dir: args.data_dir.join("tls"),
+            names: {
+                let mut names = vec!["localhost".to_string(), "127.0.0.1".to_string()];
+                let ip = args.listen.ip();
+                if !ip.is_unspecified() && !names.contains(&ip.to_string()) {
+                    names.push(ip.to_string());
+                }
+                names
+            },
+        },
+        _ => return Ok(None),
+    };
+    Ok(Some(
+        gantry_control::tls::Tls::load(&source).context("cannot set up TLS")?,
+    ))
+}
+
+/// `https://…` when TLS is on: the URL clients (and the local agent) use.
+fn api_endpoint(args: &ServerArgs, addr: SocketAddr) -> String {
+    let tls = args.tls_cert.is_some() || args.tls_self_signed;
+    let host = if addr.ip().is_loopback() && tls {
+        // The self-signed certificate names localhost and 127.0.0.1.
+        format!("127.0.0.1:{}", addr.port())
+    } else {
+        addr.to_string()
+    };
+    format!("{}://{host}", if tls { "https" } else { "http" })
+}
+
+/// The certificate the local agent must trust when TLS is on.
+fn local_ca(args: &ServerArgs) -> Result<Option<Vec<u8>>> {
+    let path = match (&args.tls_cert, args.tls_self_signed) {
+        (Some(cert), _) => cert.clone(),
+        (None, true) => args.data_dir.join("tls").join("cert.pem"),
+        _ => return Ok(None),
+    };
+    Ok(Some(std::fs::read(&path).with_context(|| {
+        format!("cannot read {}", path.display())
+    })?))
 }
 
 async fn shutdown_signal() {
@@ -204,6 +407,16 @@ async fn shutdown_signal() {
     {
         let _ = ctrl_c.await;
     }
+}
+
+/// The checked `--task-endpoint-addr` (`off`: no endpoint).
+fn task_endpoint_addr(s: &str) -> Result<Option<SocketAddr>> {
+    if s.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    Ok(Some(s.parse().with_context(|| {
+        format!("--task-endpoint-addr {s:?} is not an address (ip:port) or `off`")
+    })?))
 }
 
 /// The checked `--container-cleanup-delay`.
@@ -242,18 +455,20 @@ async fn run_up(args: ServerArgs) -> Result<()> {
         .await
         .context("cannot reach the Docker Engine")?;
     let mut config = agent_config(
-        vec![format!("http://{}", server.local_addr)],
+        vec![api_endpoint(&args, server.local_addr)],
         "default".to_string(),
         &args.data_dir.join("agent"),
         identity.region.clone(),
         creds.credentials.access_key_id.clone(),
         creds.credentials.secret_access_key.clone(),
         None,
-        vec![],
+        capacity_attribute(&args.local_capacity),
         None,
         None,
     );
     config.container_cleanup_delay = cleanup_delay(args.container_cleanup_delay)?;
+    config.task_endpoint_addr = task_endpoint_addr(&args.task_endpoint_addr)?;
+    config.ca_pem = local_ca(&args)?;
     let runtime = Arc::new(runtime);
     let shipper = gantry_agent::logs::spawn(&config, runtime.clone())?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -345,6 +560,7 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
     if let Some(t) = &args.instance_type {
         attributes.push(("ecs.instance-type".to_string(), Some(t.clone())));
     }
+    attributes.extend(capacity_attribute(&args.capacity));
     let mut config = agent_config(
         args.endpoint.clone(),
         args.cluster.clone(),
@@ -358,6 +574,13 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
         args.memory,
     );
     config.container_cleanup_delay = cleanup_delay(args.container_cleanup_delay)?;
+    config.task_endpoint_addr = task_endpoint_addr(&args.task_endpoint_addr)?;
+    if let Some(path) = &args.ca_file {
+        config.ca_pem = Some(
+            std::fs::read(path)
+                .with_context(|| format!("cannot read --ca-file {}", path.display()))?,
+        );
+    }
     let runtime = gantry_agent::DockerRuntime::connect()
         .await
         .context("cannot reach the Docker Engine")?;
@@ -372,6 +595,7 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
 fn main() -> Result<()> {
     let cli = Cli::parse();
     init_tracing();
+    gantry_agent_api::client::install_tls_provider();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -381,6 +605,10 @@ fn main() -> Result<()> {
             Command::Server(a) => run_server(a).await,
             Command::Agent(a) => run_agent(a).await,
             Command::Logs(a) => logs_cmd::run(a, agent_credentials()?).await,
+            Command::Audit(a) => audit_cmd::run(a, agent_credentials()?).await,
+            Command::Events(a) => events_cmd::run(a, agent_credentials()?).await,
+            Command::Usage(a) => fargate_cmd::usage(a, agent_credentials()?).await,
+            Command::Spot(c) => fargate_cmd::spot(c, agent_credentials()?).await,
         }
     })
 }

@@ -1,21 +1,25 @@
 //! [`ContainerRuntime`] over the Docker Engine API (bollard), with the API
 //! version negotiated at connect time (Debian's Engine 20.10 speaks 1.41).
 
+use super::cgroup::CgroupFs;
+use super::pause::{build_context, PAUSE_IMAGE};
 use super::{
-    ContainerInfo, ContainerRuntime, CreateSpec, LogLine, LogSource, RegistryAuth, RuntimeError,
-    RuntimeState, RuntimeVersion, VolumeCreate,
+    ContainerInfo, ContainerNetwork, ContainerRuntime, CreateSpec, LogLine, LogSource, NetworkSpec,
+    RegistryAuth, RuntimeError, RuntimeState, RuntimeVersion, TaskLimits, VolumeCreate,
 };
 use async_trait::async_trait;
 use bollard::auth::DockerCredentials;
 use bollard::errors::Error as BollardError;
 use bollard::models::{
-    ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum, HealthConfig,
-    HealthStatusEnum, HostConfig, HostConfigLogConfig, PortBinding, ResourcesUlimits,
+    ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum, EndpointIpamConfig,
+    EndpointSettings, HealthConfig, HealthStatusEnum, HostConfig, HostConfigLogConfig, Ipam,
+    IpamConfig, NetworkCreateRequest, NetworkingConfig, PortBinding, ResourcesUlimits,
     VolumeCreateRequest,
 };
 use bollard::query_parameters::{
-    CreateContainerOptions, CreateImageOptions, EventsOptions, ListContainersOptions, LogsOptions,
-    RemoveContainerOptions, RemoveVolumeOptions, StopContainerOptions,
+    BuildImageOptions, CreateContainerOptions, CreateImageOptions, EventsOptions,
+    ListContainersOptions, ListNetworksOptions, LogsOptions, RemoveContainerOptions,
+    RemoveVolumeOptions, StatsOptions, StopContainerOptions,
 };
 use bollard::Docker;
 use futures::stream::BoxStream;
@@ -28,6 +32,9 @@ use tracing::{debug, info};
 #[derive(Debug, Clone)]
 pub struct DockerRuntime {
     docker: Docker,
+    cgroups: CgroupFs,
+    /// Serialises pause-image builds.
+    pause_build: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl DockerRuntime {
@@ -47,7 +54,16 @@ impl DockerRuntime {
                 source,
             })?;
         info!(api_version = %docker.client_version(), "connected to Docker");
-        Ok(DockerRuntime { docker })
+        Ok(DockerRuntime {
+            docker,
+            cgroups: CgroupFs::default(),
+            pause_build: Default::default(),
+        })
+    }
+
+    /// The task cgroups this runtime manages.
+    pub fn cgroups(&self) -> &CgroupFs {
+        &self.cgroups
     }
 
     pub fn docker(&self) -> &Docker {
@@ -88,7 +104,7 @@ fn to_info(r: ContainerInspectResponse) -> ContainerInfo {
         _ => None,
     });
     let mut ports = Vec::new();
-    if let Some(map) = r.network_settings.and_then(|n| n.ports) {
+    if let Some(map) = r.network_settings.as_ref().and_then(|n| n.ports.clone()) {
         for (key, bindings) in map {
             let (port, proto) = key.split_once('/').unwrap_or((key.as_str(), "tcp"));
             let Ok(container_port) = port.parse::<u16>() else {
@@ -119,6 +135,22 @@ fn to_info(r: ContainerInspectResponse) -> ContainerInfo {
     ports.sort_by(|a, b| {
         (a.container_port, a.bind_ip.as_str()).cmp(&(b.container_port, b.bind_ip.as_str()))
     });
+    let mut networks: Vec<ContainerNetwork> = r
+        .network_settings
+        .as_ref()
+        .and_then(|n| n.networks.as_ref())
+        .map(|m| {
+            m.iter()
+                .map(|(name, e)| ContainerNetwork {
+                    name: name.clone(),
+                    ipv4_address: e.ip_address.clone().unwrap_or_default(),
+                    mac_address: e.mac_address.clone().unwrap_or_default(),
+                })
+                .filter(|n| !n.ipv4_address.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    networks.sort_by(|a, b| a.name.cmp(&b.name));
     let config = r.config.unwrap_or_default();
     let finished = status.is_finished();
     ContainerInfo {
@@ -142,6 +174,8 @@ fn to_info(r: ContainerInspectResponse) -> ContainerInfo {
         oom_killed: state.oom_killed.unwrap_or(false),
         error: state.error.filter(|e| !e.is_empty()),
         ports,
+        networks,
+        image_id: r.image.filter(|i| !i.is_empty()),
     }
 }
 
@@ -231,8 +265,21 @@ pub(crate) fn create_body(spec: &CreateSpec) -> ContainerCreateBody {
         }),
         pid_mode: spec.pid_mode.clone(),
         ipc_mode: spec.ipc_mode.clone(),
+        cgroup_parent: spec.cgroup_parent.clone(),
         ..Default::default()
     };
+    let networking_config = spec.ipv4_address.as_ref().map(|ip| NetworkingConfig {
+        endpoints_config: Some(HashMap::from([(
+            spec.network_mode.clone(),
+            EndpointSettings {
+                ipam_config: Some(EndpointIpamConfig {
+                    ipv4_address: Some(ip.clone()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+        )])),
+    });
     ContainerCreateBody {
         hostname: spec.hostname.clone(),
         user: spec.user.clone(),
@@ -256,6 +303,7 @@ pub(crate) fn create_body(spec: &CreateSpec) -> ContainerCreateBody {
         labels: Some(spec.labels.clone().into_iter().collect()),
         stop_timeout: spec.stop_timeout,
         host_config: Some(host_config),
+        networking_config,
         ..Default::default()
     }
 }
@@ -500,6 +548,231 @@ impl ContainerRuntime for DockerRuntime {
             })
             .boxed()
     }
+
+    async fn ensure_network(&self, network: &NetworkSpec) -> Result<(), RuntimeError> {
+        match self.docker.inspect_network(&network.name, None).await {
+            Ok(existing) => {
+                let subnets: Vec<String> = existing
+                    .ipam
+                    .and_then(|i| i.config)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|c| c.subnet)
+                    .collect();
+                if subnets.contains(&network.subnet_cidr) {
+                    return Ok(());
+                }
+                return Err(RuntimeError::Refused {
+                    op: "create network",
+                    message: format!(
+                        "network {} exists with subnet {} but the task's subnet is {}",
+                        network.name,
+                        subnets.join(","),
+                        network.subnet_cidr
+                    ),
+                });
+            }
+            Err(e) if not_found(&e) => {}
+            Err(source) => {
+                return Err(RuntimeError::Docker {
+                    op: "inspect network",
+                    source,
+                })
+            }
+        }
+        let req = NetworkCreateRequest {
+            name: network.name.clone(),
+            driver: Some("bridge".into()),
+            ipam: Some(Ipam {
+                config: Some(vec![IpamConfig {
+                    subnet: Some(network.subnet_cidr.clone()),
+                    gateway: Some(network.gateway.clone()),
+                    ..Default::default()
+                }]),
+                ..Default::default()
+            }),
+            labels: Some(network.labels.clone().into_iter().collect()),
+            ..Default::default()
+        };
+        match self.docker.create_network(req).await {
+            Ok(_) => {
+                info!(network = %network.name, subnet = %network.subnet_cidr, "network created");
+                Ok(())
+            }
+            // Created concurrently.
+            Err(e) if conflict(&e) => Ok(()),
+            Err(source) => Err(RuntimeError::Docker {
+                op: "create network",
+                source,
+            }),
+        }
+    }
+
+    async fn remove_network(&self, name: &str) -> Result<(), RuntimeError> {
+        match self.docker.remove_network(name).await {
+            Ok(()) => Ok(()),
+            Err(e) if not_found(&e) => Ok(()),
+            Err(source) => Err(RuntimeError::Docker {
+                op: "remove network",
+                source,
+            }),
+        }
+    }
+
+    async fn list_networks(&self, labels: &[(&str, &str)]) -> Result<Vec<String>, RuntimeError> {
+        let filters = HashMap::from([(
+            "label".to_string(),
+            labels
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>(),
+        )]);
+        let nets = self
+            .docker
+            .list_networks(Some(ListNetworksOptions {
+                filters: Some(filters),
+            }))
+            .await
+            .map_err(err("list networks"))?;
+        let mut names: Vec<String> = nets.into_iter().filter_map(|n| n.name).collect();
+        names.sort();
+        Ok(names)
+    }
+
+    async fn ensure_pause_image(&self) -> Result<String, RuntimeError> {
+        let _guard = self.pause_build.lock().await;
+        if self.image_present(PAUSE_IMAGE).await? {
+            return Ok(PAUSE_IMAGE.to_string());
+        }
+        info!(image = PAUSE_IMAGE, "building the pause image");
+        let options = BuildImageOptions {
+            dockerfile: "Dockerfile".into(),
+            t: Some(PAUSE_IMAGE.into()),
+            rm: true,
+            forcerm: true,
+            ..Default::default()
+        };
+        let body = bollard::body_full(build_context().into());
+        let mut stream = self.docker.build_image(options, None, Some(body));
+        while let Some(item) = stream.next().await {
+            let item = item.map_err(err("build pause image"))?;
+            if let Some(e) = item.error_detail.and_then(|d| d.message) {
+                return Err(RuntimeError::Refused {
+                    op: "build pause image",
+                    message: e,
+                });
+            }
+        }
+        Ok(PAUSE_IMAGE.to_string())
+    }
+
+    async fn create_task_cgroup(
+        &self,
+        task_id: &str,
+        limits: TaskLimits,
+    ) -> Result<Option<String>, RuntimeError> {
+        let fs = self.cgroups.clone();
+        let id = task_id.to_string();
+        tokio::task::spawn_blocking(move || fs.create(&id, limits))
+            .await
+            .map_err(|e| RuntimeError::Refused {
+                op: "create task cgroup",
+                message: e.to_string(),
+            })?
+            .map_err(io_err("create task cgroup"))
+    }
+
+    async fn list_task_cgroups(
+        &self,
+        min_age: std::time::Duration,
+    ) -> Result<Vec<String>, RuntimeError> {
+        let fs = self.cgroups.clone();
+        tokio::task::spawn_blocking(move || fs.idle_tasks(min_age))
+            .await
+            .map_err(|e| RuntimeError::Refused {
+                op: "list task cgroups",
+                message: e.to_string(),
+            })
+    }
+
+    async fn remove_task_cgroup(&self, task_id: &str) -> Result<(), RuntimeError> {
+        let fs = self.cgroups.clone();
+        let id = task_id.to_string();
+        tokio::task::spawn_blocking(move || fs.remove(&id))
+            .await
+            .map_err(|e| RuntimeError::Refused {
+                op: "remove task cgroup",
+                message: e.to_string(),
+            })?
+            .map_err(io_err("remove task cgroup"))
+    }
+
+    async fn bridge_gateway(&self) -> Result<Option<std::net::IpAddr>, RuntimeError> {
+        match self.docker.inspect_network("bridge", None).await {
+            // The default bridge often lists only its subnet: its gateway
+            // (docker0) is then the subnet's first host address.
+            Ok(n) => Ok(n
+                .ipam
+                .and_then(|i| i.config)
+                .unwrap_or_default()
+                .into_iter()
+                .find_map(|c| {
+                    c.gateway
+                        .and_then(|g| g.parse().ok())
+                        .or_else(|| c.subnet.as_deref().and_then(first_host))
+                })),
+            Err(e) if not_found(&e) => Ok(None),
+            Err(source) => Err(RuntimeError::Docker {
+                op: "inspect network",
+                source,
+            }),
+        }
+    }
+
+    async fn stats(&self, id: &str) -> Result<Option<serde_json::Value>, RuntimeError> {
+        let options = StatsOptions {
+            stream: false,
+            one_shot: false,
+        };
+        let mut stream = self.docker.stats(id, Some(options));
+        match stream.next().await {
+            Some(Ok(s)) => Ok(Some(serde_json::to_value(s).unwrap_or_default())),
+            Some(Err(e)) if not_found(&e) => Ok(None),
+            Some(Err(source)) => Err(RuntimeError::Docker {
+                op: "stats",
+                source,
+            }),
+            None => Ok(None),
+        }
+    }
+}
+
+/// The first host address of an IPv4 CIDR (`172.17.0.0/16` → `172.17.0.1`).
+fn first_host(cidr: &str) -> Option<std::net::IpAddr> {
+    let (net, len) = cidr.split_once('/')?;
+    let net: std::net::Ipv4Addr = net.parse().ok()?;
+    let len: u32 = len.parse().ok().filter(|l| *l <= 30)?;
+    let mask = u32::MAX.checked_shl(32 - len).unwrap_or(0);
+    Some(std::net::IpAddr::V4(
+        (u32::from(net) & mask).wrapping_add(1).into(),
+    ))
+}
+
+fn conflict(e: &BollardError) -> bool {
+    matches!(
+        e,
+        BollardError::DockerResponseServerError {
+            status_code: 409,
+            ..
+        }
+    )
+}
+
+fn io_err(op: &'static str) -> impl FnOnce(std::io::Error) -> RuntimeError {
+    move |e| RuntimeError::Refused {
+        op,
+        message: e.to_string(),
+    }
 }
 
 /// `2026-01-02T03:04:05.123456789Z message` (Docker's `timestamps=true`).
@@ -533,6 +806,20 @@ fn split_image(image: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_host_of_a_subnet() {
+        assert_eq!(
+            first_host("172.17.0.0/16"),
+            Some("172.17.0.1".parse().unwrap())
+        );
+        assert_eq!(
+            first_host("10.200.3.7/24"),
+            Some("10.200.3.1".parse().unwrap())
+        );
+        assert_eq!(first_host("fd00::/64"), None);
+        assert_eq!(first_host("10.0.0.0/32"), None);
+    }
 
     #[test]
     fn image_names_split_like_docker() {

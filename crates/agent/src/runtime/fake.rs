@@ -3,8 +3,8 @@
 //! be set, and an event feed. It simulates; it does not assert.
 
 use super::{
-    ContainerInfo, ContainerRuntime, CreateSpec, LogLine, LogSource, RegistryAuth, RuntimeError,
-    RuntimeState, RuntimeVersion, VolumeCreate,
+    ContainerInfo, ContainerNetwork, ContainerRuntime, CreateSpec, LogLine, LogSource, NetworkSpec,
+    RegistryAuth, RuntimeError, RuntimeState, RuntimeVersion, TaskLimits, VolumeCreate,
 };
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -44,6 +44,16 @@ struct State {
     creates: u32,
     /// container id → its output, in write order.
     logs: BTreeMap<String, Vec<LogLine>>,
+    networks: BTreeMap<String, NetworkSpec>,
+    /// Every network ever created, in order.
+    network_creates: Vec<String>,
+    pause_image_builds: u32,
+    /// task id → limits of its cgroup.
+    cgroups: BTreeMap<String, TaskLimits>,
+    /// When false, task cgroups are "not supported" (`Ok(None)`).
+    cgroups_unsupported: bool,
+    /// Next address on the default bridge (172.17.0.x).
+    next_bridge_ip: u32,
 }
 
 /// See the module documentation.
@@ -70,6 +80,7 @@ impl FakeRuntime {
                 registry_has_everything: true,
                 next_port: 49153,
                 next_id: 1,
+                next_bridge_ip: 2,
                 ..Default::default()
             })),
             events,
@@ -264,6 +275,36 @@ impl FakeRuntime {
         id
     }
 
+    /// Networks present (name → spec).
+    pub fn networks(&self) -> BTreeMap<String, NetworkSpec> {
+        self.lock().networks.clone()
+    }
+
+    /// Names of the networks ever created, in order.
+    pub fn network_creates(&self) -> Vec<String> {
+        self.lock().network_creates.clone()
+    }
+
+    /// How many times the pause image was built.
+    pub fn pause_image_builds(&self) -> u32 {
+        self.lock().pause_image_builds
+    }
+
+    /// Task cgroups present (task id → limits).
+    pub fn cgroups(&self) -> BTreeMap<String, TaskLimits> {
+        self.lock().cgroups.clone()
+    }
+
+    /// A task cgroup left behind by someone else (e.g. a crashed agent).
+    pub fn add_cgroup(&self, task_id: &str, limits: TaskLimits) {
+        self.lock().cgroups.insert(task_id.to_string(), limits);
+    }
+
+    /// Simulates a host whose cgroup layout is not supported.
+    pub fn set_cgroups_unsupported(&self, yes: bool) {
+        self.lock().cgroups_unsupported = yes;
+    }
+
     /// Volumes present.
     pub fn volumes(&self) -> Vec<String> {
         self.lock().volumes.keys().cloned().collect()
@@ -295,6 +336,32 @@ impl FakeRuntime {
                 protocol: p.protocol,
             });
         }
+        // Docker derives the MAC from the IPv4 address: 02:42:a.b.c.d.
+        let mac = |ip: &str| {
+            let hex: Vec<String> = ip
+                .split('.')
+                .map(|p| format!("{:02x}", p.parse::<u8>().unwrap_or(0)))
+                .collect();
+            format!("02:42:{}", hex.join(":"))
+        };
+        let networks = match (&spec.ipv4_address, spec.network_mode.as_str()) {
+            (Some(ip), net) => vec![ContainerNetwork {
+                name: net.to_string(),
+                ipv4_address: ip.clone(),
+                mac_address: mac(ip),
+            }],
+            (None, "bridge") => {
+                let n = st.next_bridge_ip;
+                st.next_bridge_ip += 1;
+                let ip = format!("172.17.{}.{}", n / 256, n % 256);
+                vec![ContainerNetwork {
+                    name: "bridge".into(),
+                    mac_address: mac(&ip),
+                    ipv4_address: ip,
+                }]
+            }
+            _ => Vec::new(),
+        };
         let info = ContainerInfo {
             id: id.clone(),
             name: spec.name.clone(),
@@ -308,6 +375,8 @@ impl FakeRuntime {
             oom_killed: false,
             error: None,
             ports,
+            networks,
+            image_id: Some(format!("sha256:{:064x}", spec.image.len())),
         };
         st.containers.insert(
             id.clone(),
@@ -380,6 +449,34 @@ impl ContainerRuntime for FakeRuntime {
                     ),
                 });
             }
+            let refuse = |message: String| {
+                Err(RuntimeError::Refused {
+                    op: "create container",
+                    message,
+                })
+            };
+            if let Some(owner) = spec.network_mode.strip_prefix("container:") {
+                if !st.containers.contains_key(owner) {
+                    return refuse(format!("No such container: {owner}"));
+                }
+                if !spec.ports.is_empty() || spec.hostname.is_some() || !spec.dns.is_empty() {
+                    return refuse("conflicting options: port publishing, hostname or dns and the container type network mode".into());
+                }
+            }
+            if let Some(ip) = &spec.ipv4_address {
+                if !st.networks.contains_key(&spec.network_mode) {
+                    return refuse(format!("network {} not found", spec.network_mode));
+                }
+                let taken = st.containers.values().any(|c| {
+                    c.info
+                        .networks
+                        .iter()
+                        .any(|n| n.name == spec.network_mode && &n.ipv4_address == ip)
+                });
+                if taken {
+                    return refuse("Address already in use".into());
+                }
+            }
         }
         let id = self.create_locked(spec);
         self.emit(&id);
@@ -392,11 +489,25 @@ impl ContainerRuntime for FakeRuntime {
             let exit_on_start = st.exit_on_start.clone();
             let c = st
                 .containers
-                .get_mut(id)
+                .get(id)
                 .ok_or_else(|| RuntimeError::NotFound { id: id.to_string() })?;
             if c.info.state == RuntimeState::Running {
                 return Ok(());
             }
+            if let Some(owner) = c.spec.network_mode.strip_prefix("container:") {
+                let owner = owner.to_string();
+                let running = st
+                    .containers
+                    .get(&owner)
+                    .is_some_and(|o| o.info.state == RuntimeState::Running);
+                if !running {
+                    return Err(RuntimeError::Refused {
+                        op: "start container",
+                        message: format!("cannot join network of a non running container: {owner}"),
+                    });
+                }
+            }
+            let c = st.containers.get_mut(id).expect("checked above");
             c.starts += 1;
             c.info.state = RuntimeState::Running;
             c.info.started_at = Some("started".into());
@@ -521,6 +632,98 @@ impl ContainerRuntime for FakeRuntime {
                 }
             }
         }))
+    }
+
+    async fn ensure_network(&self, network: &NetworkSpec) -> Result<(), RuntimeError> {
+        let mut st = self.lock();
+        if !st.networks.contains_key(&network.name) {
+            st.networks.insert(network.name.clone(), network.clone());
+            st.network_creates.push(network.name.clone());
+        }
+        Ok(())
+    }
+
+    async fn remove_network(&self, name: &str) -> Result<(), RuntimeError> {
+        let mut st = self.lock();
+        let in_use = st
+            .containers
+            .values()
+            .any(|c| c.info.networks.iter().any(|n| n.name == name));
+        if in_use {
+            return Err(RuntimeError::Refused {
+                op: "remove network",
+                message: format!(
+                    "error while removing network: network {name} has active endpoints"
+                ),
+            });
+        }
+        st.networks.remove(name);
+        Ok(())
+    }
+
+    async fn list_networks(&self, labels: &[(&str, &str)]) -> Result<Vec<String>, RuntimeError> {
+        Ok(self
+            .lock()
+            .networks
+            .values()
+            .filter(|n| {
+                labels
+                    .iter()
+                    .all(|(k, v)| n.labels.get(*k).map(String::as_str) == Some(*v))
+            })
+            .map(|n| n.name.clone())
+            .collect())
+    }
+
+    async fn ensure_pause_image(&self) -> Result<String, RuntimeError> {
+        let mut st = self.lock();
+        let image = super::pause::PAUSE_IMAGE.to_string();
+        if st.images.insert(image.clone()) {
+            st.pause_image_builds += 1;
+        }
+        Ok(image)
+    }
+
+    async fn create_task_cgroup(
+        &self,
+        task_id: &str,
+        limits: TaskLimits,
+    ) -> Result<Option<String>, RuntimeError> {
+        let mut st = self.lock();
+        if st.cgroups_unsupported {
+            return Ok(None);
+        }
+        st.cgroups.insert(task_id.to_string(), limits);
+        Ok(Some(super::cgroup::CgroupFs::parent_of(task_id)))
+    }
+
+    async fn list_task_cgroups(
+        &self,
+        _min_age: std::time::Duration,
+    ) -> Result<Vec<String>, RuntimeError> {
+        Ok(self.lock().cgroups.keys().cloned().collect())
+    }
+
+    async fn remove_task_cgroup(&self, task_id: &str) -> Result<(), RuntimeError> {
+        self.lock().cgroups.remove(task_id);
+        Ok(())
+    }
+
+    async fn stats(&self, id: &str) -> Result<Option<serde_json::Value>, RuntimeError> {
+        let st = self.lock();
+        Ok(st.containers.get(id).map(|c| {
+            serde_json::json!({
+                "read": "2026-01-01T00:00:00.000000000Z",
+                "name": format!("/{}", c.info.name),
+                "id": c.info.id,
+                "memory_stats": {"usage": 1048576, "limit": c.spec.memory.unwrap_or(0)},
+                "cpu_stats": {"cpu_usage": {"total_usage": 1000}},
+            })
+        }))
+    }
+
+    async fn bridge_gateway(&self) -> Result<Option<std::net::IpAddr>, RuntimeError> {
+        Ok(None)
     }
 
     fn events(&self) -> BoxStream<'static, String> {

@@ -3,10 +3,12 @@
 //! in-memory simulation ([`FakeRuntime`]) that other crates' tests use too.
 
 mod docker;
-mod fake;
+pub mod fake;
 
 pub use docker::DockerRuntime;
 pub use fake::FakeRuntime;
+pub mod cgroup;
+pub(crate) mod pause;
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -51,6 +53,41 @@ pub struct ContainerInfo {
     /// The runtime's own error for the container (`State.Error`).
     pub error: Option<String>,
     pub ports: Vec<NetworkBinding>,
+    /// The networks the container is attached to (empty for `host`,
+    /// `none` and `container:` modes).
+    #[serde(default)]
+    pub networks: Vec<ContainerNetwork>,
+    /// The image id (`sha256:…`) when known.
+    #[serde(default)]
+    pub image_id: Option<String>,
+}
+
+/// One network attachment of a container.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContainerNetwork {
+    /// Network name (`bridge`, `gantry-subnet-…`).
+    pub name: String,
+    pub ipv4_address: String,
+    pub mac_address: String,
+}
+
+/// A Gantry-managed bridge network standing for one awsvpc subnet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetworkSpec {
+    pub name: String,
+    /// e.g. `10.200.0.0/16`.
+    pub subnet_cidr: String,
+    pub gateway: String,
+    pub labels: BTreeMap<String, String>,
+}
+
+/// Task-level limits realised as a per-task cgroup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskLimits {
+    /// CPU units (1024 = one core).
+    pub cpu: Option<u32>,
+    /// MiB.
+    pub memory_mib: Option<u32>,
 }
 
 /// A port to publish.
@@ -135,6 +172,13 @@ pub struct CreateSpec {
     pub open_stdin: bool,
     pub pid_mode: Option<String>,
     pub ipc_mode: Option<String>,
+    /// Docker `CgroupParent` (the task's cgroup, `/gantry/<task id>`).
+    #[serde(default)]
+    pub cgroup_parent: Option<String>,
+    /// With `network_mode` naming a user network: the container's fixed
+    /// IPv4 address on it.
+    #[serde(default)]
+    pub ipv4_address: Option<String>,
 }
 
 /// A Docker volume to create.
@@ -245,4 +289,37 @@ pub trait ContainerRuntime: Send + Sync + 'static {
     /// stream ends once the container has stopped and every line it wrote
     /// was delivered (or at once when the container does not exist).
     fn logs(&self, id: &str, since_secs: i64) -> BoxStream<'static, Result<LogLine, RuntimeError>>;
+
+    /// Creates the bridge network if no network of that name exists
+    /// (idempotent; a concurrent creation is not an error).
+    async fn ensure_network(&self, network: &NetworkSpec) -> Result<(), RuntimeError>;
+    /// Removes a network. A missing network is not an error; a network
+    /// still in use is (`Refused`).
+    async fn remove_network(&self, name: &str) -> Result<(), RuntimeError>;
+    /// Names of the networks carrying every `(key, value)` label.
+    async fn list_networks(&self, labels: &[(&str, &str)]) -> Result<Vec<String>, RuntimeError>;
+    /// Makes the pause image present (building it locally when missing) and
+    /// returns its reference.
+    async fn ensure_pause_image(&self) -> Result<String, RuntimeError>;
+    /// Creates (or updates) the task's cgroup with its limits. Returns the
+    /// Docker `CgroupParent` to give every container of the task, or `None`
+    /// when the host's cgroup layout is not supported (limits are skipped).
+    async fn create_task_cgroup(
+        &self,
+        task_id: &str,
+        limits: TaskLimits,
+    ) -> Result<Option<String>, RuntimeError>;
+    /// Removes the task's cgroup (a missing one is not an error).
+    async fn remove_task_cgroup(&self, task_id: &str) -> Result<(), RuntimeError>;
+    /// Task ids of the task cgroups on the host untouched for `min_age`.
+    async fn list_task_cgroups(
+        &self,
+        min_age: std::time::Duration,
+    ) -> Result<Vec<String>, RuntimeError>;
+    /// One-shot Docker stats of a container (`stream=false`), as the Engine's
+    /// JSON; `None` when the container does not exist.
+    async fn stats(&self, id: &str) -> Result<Option<serde_json::Value>, RuntimeError>;
+    /// The gateway address of the default bridge network (the host's
+    /// address as bridge containers reach it), if any.
+    async fn bridge_gateway(&self) -> Result<Option<std::net::IpAddr>, RuntimeError>;
 }

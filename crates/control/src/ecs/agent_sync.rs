@@ -205,20 +205,44 @@ impl EcsService {
         let mut inst_changed = false;
         let mut generation_bump = false;
         for obs in tasks {
-            let Ok(id) = gantry_model::arn::task_id(&obs.task_arn) else {
+            let Ok(task_ref) = gantry_model::arn::task_ref(&obs.task_arn) else {
                 continue;
             };
-            let key = task_key(&iv.cluster, &id);
+            let id = task_ref.id;
+            // Pool hosts run tasks of every cluster: the ARN names it.
+            let task_cluster = iv
+                .reservations
+                .get(&id)
+                .map(|r| r.task_cluster(&iv.cluster).to_string())
+                .or(task_ref.cluster)
+                .unwrap_or_else(|| iv.cluster.clone());
+            let key = task_key(&task_cluster, &id);
             let rec: Option<Versioned<TaskRecord>> = self.repo.get(&key).await?;
             let Some(rec) = rec else { continue };
             if rec.value.instance_id.as_deref() != Some(iv.id.as_str()) {
                 continue;
             }
             let mut v = rec.value.clone();
-            if !apply_observation(&mut v.task, obs, now) {
+            let changed = apply_observation(&mut v.task, obs, now);
+            let eni_changed = super::fargate::observe_eni(&mut v.task, obs.network.as_ref());
+            if eni_changed && !changed {
+                v.task.version = Some(v.task.version.unwrap_or(0) + 1);
+            }
+            if !changed && !eni_changed {
                 continue;
             }
             let last = v.task.last_status.clone().unwrap_or_default();
+            if last == "STOPPED" {
+                // The task's address is free again.
+                if let Some(a) = &v.desired.awsvpc {
+                    let lkey = crate::state::ipam_key(&a.subnet_id, &a.private_ipv4_address);
+                    let lease: Option<Versioned<super::ipam::IpLease>> =
+                        self.repo.get(&lkey).await?;
+                    if let Some(l) = lease.filter(|l| l.value.task_id == id) {
+                        t.expect(&lkey, l.mod_revision).delete(&lkey);
+                    }
+                }
+            }
             if v.task.desired_status.as_deref() == Some("STOPPED") {
                 v.desired.desired_status = agent::DesiredStatus::Stopped;
             }
@@ -262,9 +286,11 @@ impl EcsService {
 
     async fn desired_state(&self, inst: &InstanceRecord) -> Result<DesiredState, ApiError> {
         let mut tasks = vec![];
-        for id in inst.reservations.keys() {
-            let rec: Option<Versioned<TaskRecord>> =
-                self.repo.get(&task_key(&inst.cluster, id)).await?;
+        for (id, res) in &inst.reservations {
+            let rec: Option<Versioned<TaskRecord>> = self
+                .repo
+                .get(&task_key(res.task_cluster(&inst.cluster), id))
+                .await?;
             if let Some(r) = rec {
                 let mut d = r.value.desired;
                 if r.value.task.desired_status.as_deref() == Some("STOPPED") {
@@ -284,8 +310,17 @@ impl EcsService {
         req: &SyncRequest,
     ) -> Result<Option<Versioned<InstanceRecord>>, ApiError> {
         let cluster = self.cluster_name(Some(&req.cluster))?;
-        self.find_instance(&cluster, &req.container_instance_arn)
-            .await
+        match self
+            .find_instance(&cluster, &req.container_instance_arn)
+            .await?
+        {
+            Some(i) => Ok(Some(i)),
+            // Fargate pool hosts are kept in the hidden pool.
+            None => {
+                self.find_instance(crate::state::FARGATE_POOL, &req.container_instance_arn)
+                    .await
+            }
+        }
     }
 }
 

@@ -25,7 +25,7 @@ fn validate_settings(settings: &[ecs::ClusterSetting]) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn validate_providers(
+pub(super) fn validate_providers(
     providers: &[String],
     strategy: &[ecs::CapacityProviderStrategyItem],
 ) -> Result<(), ApiError> {
@@ -167,15 +167,25 @@ impl EcsService {
         let mut running = 0;
         let mut pending = 0;
         let (mut running_ec2, mut pending_ec2) = (0, 0);
+        let (mut running_fargate, mut pending_fargate) = (0, 0);
         for t in &tasks {
             let last = t.value.task.last_status.as_deref().unwrap_or("");
             let desired = t.value.task.desired_status.as_deref().unwrap_or("");
+            let fargate = t.value.task.launch_type.as_ref().map(|l| l.as_str()) == Some("FARGATE");
             if last == "RUNNING" {
                 running += 1;
-                running_ec2 += 1;
+                if fargate {
+                    running_fargate += 1;
+                } else {
+                    running_ec2 += 1;
+                }
             } else if desired == "RUNNING" && last != "STOPPED" {
                 pending += 1;
-                pending_ec2 += 1;
+                if fargate {
+                    pending_fargate += 1;
+                } else {
+                    pending_ec2 += 1;
+                }
             }
         }
         c.registered_container_instances_count = Some(registered as i32);
@@ -191,9 +201,9 @@ impl EcsService {
             };
             c.statistics = Some(vec![
                 kv("runningEC2TasksCount", running_ec2),
-                kv("runningFargateTasksCount", 0),
+                kv("runningFargateTasksCount", running_fargate),
                 kv("pendingEC2TasksCount", pending_ec2),
-                kv("pendingFargateTasksCount", 0),
+                kv("pendingFargateTasksCount", pending_fargate),
                 kv("runningExternalTasksCount", 0),
                 kv("pendingExternalTasksCount", 0),
                 kv("activeEC2ServiceCount", active_services),

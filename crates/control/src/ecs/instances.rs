@@ -132,11 +132,19 @@ impl InstanceRecord {
     pub fn remaining_memory(&self) -> i64 {
         self.total_memory - self.reservations.values().map(|r| r.memory).sum::<i64>()
     }
+    /// Tasks of the container instance (Fargate tasks a shared host also
+    /// runs are not its tasks).
     pub fn running_count(&self) -> i32 {
-        self.reservations.values().filter(|r| r.running).count() as i32
+        self.reservations
+            .values()
+            .filter(|r| r.running && !r.fargate)
+            .count() as i32
     }
     pub fn pending_count(&self) -> i32 {
-        self.reservations.values().filter(|r| !r.running).count() as i32
+        self.reservations
+            .values()
+            .filter(|r| !r.running && !r.fargate)
+            .count() as i32
     }
 
     /// The wire container instance with computed counts and remainders.
@@ -195,6 +203,13 @@ impl EcsService {
         let _g = self.write.lock().await;
         self.active_cluster(&cluster).await?;
         let now = self.now();
+        // Fargate pool hosts live in the hidden pool, not in `cluster`.
+        let arn_cluster = cluster.clone();
+        let cluster = if super::fargate::is_pool_only(&attributes) {
+            crate::state::FARGATE_POOL.to_string()
+        } else {
+            cluster
+        };
         // A deregistered instance never comes back: its ARN registers anew.
         let existing = match &req.container_instance_arn {
             Some(arn) => self
@@ -244,7 +259,7 @@ impl EcsService {
             None => InstanceRecord {
                 instance: ecs::ContainerInstance {
                     container_instance_arn: Some(
-                        self.partition.container_instance_arn(&cluster, &id),
+                        self.partition.container_instance_arn(&arn_cluster, &id),
                     ),
                     ec2_instance_id: Some(ec2_instance_id),
                     version: Some(1),
@@ -266,6 +281,7 @@ impl EcsService {
                 total_memory: memory,
                 reserved_tcp_ports: resource_ports(&total, "PORTS"),
                 reserved_udp_ports: resource_ports(&total, "PORTS_UDP"),
+                deregistered_at: None,
             },
         };
         let prev_rev = self
@@ -312,8 +328,8 @@ impl EcsService {
         let mut t = TxnBuilder::new();
         // With force: the tasks are orphaned, their records end here.
         let mut orphaned = vec![];
-        for task_id in value.reservations.keys() {
-            let tkey = task_key(&cluster, task_id);
+        for (task_id, res) in &value.reservations {
+            let tkey = task_key(res.task_cluster(&cluster), task_id);
             let Some(task) = self.repo.get::<TaskRecord>(&tkey).await? else {
                 continue;
             };
@@ -329,6 +345,7 @@ impl EcsService {
         }
         value.reservations.clear();
         value.instance.status = Some("INACTIVE".to_string());
+        value.deregistered_at = Some(now);
         value.instance.agent_connected = Some(false);
         value.instance.version = Some(value.instance.version.unwrap_or(0) + 1);
         value.generation += 1;
@@ -559,8 +576,8 @@ impl EcsService {
                     .clone()
                     .unwrap_or_else(|| iv.id.clone());
                 let reason = host_lost_reason(&host, a.silent_for);
-                for task_id in iv.reservations.keys() {
-                    let tkey = task_key(&iv.cluster, task_id);
+                for (task_id, res) in &iv.reservations {
+                    let tkey = task_key(res.task_cluster(&iv.cluster), task_id);
                     let Some(task) = self.repo.get::<TaskRecord>(&tkey).await? else {
                         continue;
                     };

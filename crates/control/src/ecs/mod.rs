@@ -10,14 +10,19 @@
 
 mod agent_sync;
 mod attributes;
+pub mod authz;
 mod clusters;
 mod desired;
+pub mod fargate;
+pub mod gantry_api;
 mod instances;
+pub mod ipam;
 pub mod pagination;
 pub mod services;
 mod tags;
 mod taskdefs;
 mod tasks;
+pub mod usage;
 
 use crate::clock::SharedClock;
 use crate::hosts::HostNotifier;
@@ -40,6 +45,8 @@ pub struct EcsService {
     write: tokio::sync::Mutex<()>,
     /// Pokes the service reconciler (`services::reconcile`).
     pub services_wake: Arc<tokio::sync::Notify>,
+    /// Subnets, Spot warning and prices of the Fargate launch type.
+    pub fargate: fargate::FargateConfig,
 }
 
 /// Parse a request body into its typed request.
@@ -70,7 +77,14 @@ impl EcsService {
             hosts,
             write: tokio::sync::Mutex::new(()),
             services_wake: Arc::new(tokio::sync::Notify::new()),
+            fargate: fargate::FargateConfig::default(),
         }
+    }
+
+    /// Use `config` for the Fargate launch type (subnets, Spot, prices).
+    pub fn with_fargate(mut self, config: fargate::FargateConfig) -> Self {
+        self.fargate = config;
+        self
     }
 
     pub fn now(&self) -> f64 {
@@ -189,6 +203,10 @@ impl ServiceHandler for EcsService {
             "DeleteService" => delete_service,
             "DescribeServices" => describe_services,
             "ListServices" => list_services,
+            "ListServicesByNamespace" => list_services_by_namespace,
+            "ListServiceDeployments" => list_service_deployments,
+            "DescribeServiceDeployments" => describe_service_deployments,
+            "DescribeServiceRevisions" => describe_service_revisions,
         )
     }
 }

@@ -29,10 +29,12 @@ struct Launch {
     memory: Option<u32>,
     demand: sched::TaskDemand,
     enable_execute_command: bool,
+    /// Fargate launch: tasks go to the pool (see `fargate.rs`).
+    fargate: bool,
 }
 
 /// The outcome of planning one launch.
-struct Placement {
+pub(super) struct Placement {
     /// Non-INACTIVE instances considered.
     instance_count: usize,
     by_id: BTreeMap<String, Versioned<InstanceRecord>>,
@@ -129,6 +131,7 @@ impl EcsService {
         tags: Option<Vec<ecs::Tag>>,
         enable_execute_command: Option<bool>,
         allow_inactive: bool,
+        fargate: bool,
     ) -> Result<Launch, ApiError> {
         let cluster = self.cluster_name(cluster)?;
         self.active_cluster(&cluster).await?;
@@ -142,10 +145,11 @@ impl EcsService {
             return Err(ApiError::client_exception("TaskDefinition is inactive"));
         }
         let compat = td.compatibilities.clone().unwrap_or_default();
-        if !compat.iter().any(|c| c.as_str() == "EC2") {
-            return Err(ApiError::invalid_parameter(
-                "Task definition does not support launch_type EC2.",
-            ));
+        let wanted = if fargate { "FARGATE" } else { "EC2" };
+        if !compat.iter().any(|c| c.as_str() == wanted) {
+            return Err(ApiError::invalid_parameter(format!(
+                "Task definition does not support launch_type {wanted}."
+            )));
         }
         if let Some(s) = &started_by {
             validate_started_by(s)?;
@@ -180,15 +184,15 @@ impl EcsService {
                 .map(|c| i64::from(c.memory_reservation.or(c.memory).unwrap_or(0)))
                 .sum()
         });
-        let host_mode = matches!(
-            td.network_mode.as_ref().map(|m| m.as_str()),
-            Some("host") | Some("awsvpc")
-        );
+        // awsvpc tasks have their own address: their ports are not the host's.
+        let host_mode = td.network_mode.as_ref().map(|m| m.as_str()) == Some("host");
+        let awsvpc = td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc");
         let mut tcp = vec![];
         let mut udp = vec![];
         for c in &containers {
             for p in c.port_mappings.clone().unwrap_or_default() {
                 let hp = match p.host_port {
+                    _ if awsvpc => None,
                     Some(h) if h > 0 => Some(h),
                     _ if host_mode => p.container_port,
                     _ => None,
@@ -230,6 +234,7 @@ impl EcsService {
             cpu,
             memory,
             enable_execute_command: enable_execute_command.unwrap_or(false),
+            fargate,
         })
     }
 
@@ -327,6 +332,7 @@ impl EcsService {
             id,
             instance_id: Some(instance.id.clone()),
             desired,
+            host_cluster: (instance.cluster != l.cluster).then(|| instance.cluster.clone()),
         }
     }
 
@@ -338,6 +344,8 @@ impl EcsService {
             udp_ports: l.demand.udp_ports.clone(),
             group: l.group.clone(),
             running: false,
+            cluster: l.fargate.then(|| l.cluster.clone()),
+            fargate: l.fargate,
         }
     }
 
@@ -495,6 +503,141 @@ impl EcsService {
         })
     }
 
+    /// The checked subnets of an awsvpc launch (empty for other modes).
+    fn awsvpc_subnets(
+        &self,
+        l: &Launch,
+        net: Option<&ecs::NetworkConfiguration>,
+    ) -> Result<Vec<(String, super::ipam::Cidr)>, ApiError> {
+        if l.td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc") {
+            super::fargate::launch_subnets(net, &self.fargate.subnets)
+        } else if net.is_some_and(|n| n.awsvpc_configuration.is_some()) {
+            Err(ApiError::invalid_parameter(
+                "Network Configuration is not valid for the given networkMode of this task definition.",
+            ))
+        } else {
+            Ok(vec![])
+        }
+    }
+
+    /// Give awsvpc tasks their addresses and ENI attachments; a task whose
+    /// subnets are full is not launched (a failure instead).
+    async fn give_addresses(
+        &self,
+        placed: Vec<TaskRecord>,
+        subnets: &[(String, super::ipam::Cidr)],
+    ) -> Result<
+        (
+            Vec<TaskRecord>,
+            Vec<super::ipam::LeaseWrite>,
+            Vec<sched::PlacementFailure>,
+        ),
+        ApiError,
+    > {
+        if subnets.is_empty() {
+            return Ok((placed, vec![], vec![]));
+        }
+        let leases = self.allocate_leases(subnets, &placed).await?;
+        let mut out = vec![];
+        let mut writes = vec![];
+        let mut failures = vec![];
+        for (mut rec, lease) in placed.into_iter().zip(leases) {
+            match lease {
+                Some((sid, cidr, w)) => {
+                    super::fargate::attach_eni(&mut rec, &sid, &cidr, &w);
+                    writes.push(w);
+                    out.push(rec);
+                }
+                None => failures.push(sched::PlacementFailure {
+                    arn: String::new(),
+                    reason: "RESOURCE:ENI".to_string(),
+                    detail: Some("The subnets have no free IP address.".to_string()),
+                }),
+            }
+        }
+        Ok((out, writes, failures))
+    }
+
+    /// Plan Fargate tasks (one per entry of `providers`: the capacity
+    /// provider, empty for launch type FARGATE) over the pool hosts.
+    async fn place_fargate(&self, l: &Launch, providers: &[String]) -> Result<Placement, ApiError> {
+        let hosts = self.fargate_hosts().await?;
+        let no_capacity = |n: usize| {
+            (0..n)
+                .map(|_| sched::PlacementFailure {
+                    arn: String::new(),
+                    reason: super::fargate::NO_CAPACITY.to_string(),
+                    detail: None,
+                })
+                .collect::<Vec<_>>()
+        };
+        if hosts.is_empty() || providers.is_empty() {
+            return Ok(Placement {
+                instance_count: hosts.len(),
+                by_id: BTreeMap::new(),
+                placed: vec![],
+                failures: no_capacity(providers.len()),
+            });
+        }
+        let plan = self.fargate_plan(&hosts, &l.demand, providers.len())?;
+        let by_id: BTreeMap<String, Versioned<InstanceRecord>> =
+            hosts.into_iter().map(|r| (r.value.id.clone(), r)).collect();
+        let by_arn: BTreeMap<String, String> = by_id
+            .values()
+            .map(|r| {
+                (
+                    r.value
+                        .instance
+                        .container_instance_arn
+                        .clone()
+                        .unwrap_or_default(),
+                    r.value.id.clone(),
+                )
+            })
+            .collect();
+        let now = self.now();
+        let mut placed = vec![];
+        for (arn, provider) in plan.placements.iter().zip(providers) {
+            let iid = by_arn
+                .get(arn)
+                .ok_or_else(|| ApiError::server("planner returned an unknown instance"))?;
+            let host = &by_id[iid].value;
+            let mut rec = self.new_task(l, host, now);
+            let t = &mut rec.task;
+            t.launch_type = Some(ecs::LaunchType::Fargate);
+            t.capacity_provider_name = (!provider.is_empty()).then(|| provider.clone());
+            t.platform_version = Some(super::fargate::PLATFORM_VERSION.to_string());
+            t.platform_family = Some(super::fargate::PLATFORM_FAMILY.to_string());
+            t.container_instance_arn = None;
+            t.availability_zone = Some(super::fargate::availability_zone(
+                host,
+                &self.partition.region,
+            ));
+            t.ephemeral_storage = Some(ecs::EphemeralStorage {
+                size_in_gi_b: l
+                    .td
+                    .ephemeral_storage
+                    .as_ref()
+                    .map(|e| e.size_in_gi_b)
+                    .unwrap_or(20),
+            });
+            rec.desired.launch_type = Some("FARGATE".to_string());
+            rec.desired.capacity_provider_name = Some(if provider.is_empty() {
+                super::fargate::FARGATE.to_string()
+            } else {
+                provider.clone()
+            });
+            placed.push(rec);
+        }
+        let missing = providers.len().saturating_sub(placed.len());
+        Ok(Placement {
+            instance_count: by_id.len(),
+            by_id,
+            placed,
+            failures: no_capacity(missing),
+        })
+    }
+
     /// Launch `count` tasks of a service deployment: resolve the task
     /// definition, place with the service's strategies and constraints, and
     /// commit. Returns the started tasks and the placement failures (an
@@ -512,6 +655,7 @@ impl EcsService {
         constraints: &[ecs::PlacementConstraint],
         enable_execute_command: bool,
     ) -> Result<(Vec<ecs::Task>, Vec<sched::PlacementFailure>), ApiError> {
+        let (choice, net) = self.service_launch_choice(cluster, &group).await?;
         let l = self
             .prepare_service_launch(
                 cluster,
@@ -520,9 +664,38 @@ impl EcsService {
                 started_by,
                 tags,
                 enable_execute_command,
+                choice.is_fargate(),
             )
             .await?;
-        let p = self.place(&l, count, strategies, constraints).await?;
+        let subnets = self.awsvpc_subnets(&l, net.as_ref())?;
+        if choice.is_fargate() {
+            let providers = match &choice {
+                super::fargate::LaunchChoice::Strategy(s) => {
+                    let existing = self.provider_counts(cluster, &l.group).await?;
+                    super::fargate::pick_providers(s, &existing, count)
+                }
+                _ => vec![String::new(); count],
+            };
+            let p = self.place_fargate(&l, &providers).await?;
+            let (placed, leases, ip_failures) = self.give_addresses(p.placed, &subnets).await?;
+            let failures = p.failures.into_iter().chain(ip_failures).collect();
+            let tasks = if placed.is_empty() {
+                vec![]
+            } else {
+                self.commit_tasks(&p.by_id, placed, &Self::reservation(&l), |t| {
+                    for w in &leases {
+                        t.expect(&w.key, w.expect_rev).put(&w.key, &w.lease)?;
+                    }
+                    Ok(())
+                })
+                .await?
+            };
+            return Ok((tasks, failures));
+        }
+        let mut p = self.place(&l, count, strategies, constraints).await?;
+        let (placed, leases, ip_failures) = self.give_addresses(p.placed, &subnets).await?;
+        p.placed = placed;
+        p.failures.extend(ip_failures);
         if p.instance_count == 0 {
             return Ok((
                 vec![],
@@ -536,10 +709,68 @@ impl EcsService {
         let tasks = if p.placed.is_empty() {
             vec![]
         } else {
-            self.commit_tasks(&p.by_id, p.placed, &Self::reservation(&l), |_| Ok(()))
-                .await?
+            self.commit_tasks(&p.by_id, p.placed, &Self::reservation(&l), |t| {
+                for w in &leases {
+                    t.expect(&w.key, w.expect_rev).put(&w.key, &w.lease)?;
+                }
+                Ok(())
+            })
+            .await?
         };
         Ok((tasks, p.failures))
+    }
+
+    /// How a service's tasks launch (its launch type or capacity provider
+    /// strategy) and its network configuration; `group` is `service:{name}`.
+    async fn service_launch_choice(
+        &self,
+        cluster: &str,
+        group: &str,
+    ) -> Result<
+        (
+            super::fargate::LaunchChoice,
+            Option<ecs::NetworkConfiguration>,
+        ),
+        ApiError,
+    > {
+        use super::fargate::LaunchChoice;
+        let Some(name) = group.strip_prefix("service:") else {
+            return Ok((LaunchChoice::Ec2, None));
+        };
+        let rec: Option<Versioned<super::services::ServiceRecord>> = self
+            .repo
+            .get(&crate::state::service_key(cluster, name))
+            .await?;
+        let Some(rec) = rec else {
+            return Ok((LaunchChoice::Ec2, None));
+        };
+        let svc = rec.value.service;
+        let choice = match (&svc.launch_type, &svc.capacity_provider_strategy) {
+            (_, Some(s)) if !s.is_empty() => LaunchChoice::Strategy(s.clone()),
+            (Some(ecs::LaunchType::Fargate), _) => LaunchChoice::FargateLaunchType,
+            _ => LaunchChoice::Ec2,
+        };
+        Ok((choice, svc.network_configuration))
+    }
+
+    /// How many live tasks of `group` each capacity provider runs.
+    async fn provider_counts(
+        &self,
+        cluster: &str,
+        group: &str,
+    ) -> Result<BTreeMap<String, u32>, ApiError> {
+        let all: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(cluster)).await?;
+        let mut out = BTreeMap::new();
+        for r in all {
+            let t = &r.value.task;
+            if t.group.as_deref() != Some(group) || t.desired_status.as_deref() != Some("RUNNING") {
+                continue;
+            }
+            if let Some(p) = &t.capacity_provider_name {
+                *out.entry(p.clone()).or_insert(0) += 1;
+            }
+        }
+        Ok(out)
     }
 
     /// DAEMON services: the ids of the cluster's instances a task of
@@ -547,6 +778,7 @@ impl EcsService {
     /// constraints, attributes and resources), each considered alone.
     /// A launch for service tasks: no overrides, the service's group,
     /// deployment id as `startedBy`, and its tags.
+    #[allow(clippy::too_many_arguments)] // the service's launch inputs
     async fn prepare_service_launch(
         &self,
         cluster: &str,
@@ -555,6 +787,7 @@ impl EcsService {
         started_by: String,
         tags: Vec<ecs::Tag>,
         enable_execute_command: bool,
+        fargate: bool,
     ) -> Result<Launch, ApiError> {
         self.prepare_launch(
             Some(cluster),
@@ -565,6 +798,7 @@ impl EcsService {
             Some(tags),
             Some(enable_execute_command),
             true,
+            fargate,
         )
         .await
     }
@@ -585,6 +819,7 @@ impl EcsService {
                 None,
                 None,
                 true,
+                false,
             )
             .await?;
         let constraints = Self::parse_constraints(
@@ -633,6 +868,7 @@ impl EcsService {
                 started_by,
                 tags,
                 enable_execute_command,
+                false,
             )
             .await?;
         let mut by_id: BTreeMap<String, Versioned<InstanceRecord>> = BTreeMap::new();
@@ -671,23 +907,6 @@ impl EcsService {
         {
             return Err(ApiError::invalid_parameter(
                 "Specify either Launch Type or Capacity Provider Strategy, but not both.",
-            ));
-        }
-        if let Some(lt) = &req.launch_type {
-            if lt.as_str() != "EC2" {
-                return Err(ApiError::invalid_parameter(format!(
-                    "Launch type {} is not supported by this Gantry version; use EC2.",
-                    lt.as_str()
-                )));
-            }
-        }
-        if req
-            .capacity_provider_strategy
-            .as_ref()
-            .is_some_and(|s| !s.is_empty())
-        {
-            return Err(ApiError::invalid_parameter(
-                "Capacity provider strategies are not supported by this Gantry version; use launchType EC2.",
             ));
         }
         if let Some(p) = &req.propagate_tags {
@@ -743,6 +962,36 @@ impl EcsService {
                 });
             }
         }
+        let cluster_rec = self.active_cluster(&cluster).await?;
+        let choice = super::fargate::resolve_launch(
+            req.launch_type.as_ref(),
+            req.capacity_provider_strategy.as_deref(),
+            &cluster_rec.value.cluster,
+        )?;
+        if choice.is_fargate() {
+            if let Some(v) = req.platform_version.as_deref() {
+                if v != "LATEST" && v != super::fargate::PLATFORM_VERSION {
+                    return Err(ApiError::invalid_parameter(format!(
+                        "The specified platform version ({v}) does not exist. Gantry runs Fargate platform version {}.",
+                        super::fargate::PLATFORM_VERSION
+                    )));
+                }
+            }
+            if req
+                .placement_constraints
+                .as_ref()
+                .is_some_and(|c| !c.is_empty())
+            {
+                return Err(ApiError::invalid_parameter(
+                    "Placement constraints are not supported with FARGATE launch type.",
+                ));
+            }
+            if !strategies.is_empty() {
+                return Err(ApiError::invalid_parameter(
+                    "Placement strategies are not supported with FARGATE launch type.",
+                ));
+            }
+        }
         let l = self
             .prepare_launch(
                 req.cluster.as_deref(),
@@ -753,33 +1002,36 @@ impl EcsService {
                 req.tags.clone(),
                 req.enable_execute_command,
                 false,
+                choice.is_fargate(),
             )
             .await?;
-        if l.td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc") {
-            let subnets = req
-                .network_configuration
-                .as_ref()
-                .and_then(|n| n.awsvpc_configuration.as_ref())
-                .map(|a| a.subnets.clone())
-                .unwrap_or_default();
-            if subnets.is_empty() {
-                return Err(ApiError::invalid_parameter("subnets can not be empty."));
-            }
-        }
+        let subnets = self.awsvpc_subnets(&l, req.network_configuration.as_ref())?;
         let Placement {
             instance_count,
             by_id,
             placed,
             failures,
-        } = self
-            .place(
+        } = if choice.is_fargate() {
+            let providers = match &choice {
+                super::fargate::LaunchChoice::Strategy(s) => {
+                    super::fargate::pick_providers(s, &BTreeMap::new(), count as usize)
+                }
+                _ => vec![String::new(); count as usize],
+            };
+            self.place_fargate(&l, &providers).await?
+        } else {
+            self.place(
                 &l,
                 count as usize,
                 strategies,
                 req.placement_constraints.as_deref().unwrap_or_default(),
             )
-            .await?;
-        if instance_count == 0 {
+            .await?
+        };
+        let (placed, leases, ip_failures) = self.give_addresses(placed, &subnets).await?;
+        let failures: Vec<sched::PlacementFailure> =
+            failures.into_iter().chain(ip_failures).collect();
+        if instance_count == 0 && !choice.is_fargate() {
             return Err(ApiError::invalid_parameter(
                 "No Container Instances were found in your cluster.",
             ));
@@ -813,6 +1065,9 @@ impl EcsService {
                 if let Some((k, rec)) = &token_rec {
                     t.expect(k, 0).put(k, rec)?;
                 }
+                for w in &leases {
+                    t.expect(&w.key, w.expect_rev).put(&w.key, &w.lease)?;
+                }
                 Ok(())
             })
             .await?
@@ -843,6 +1098,7 @@ impl EcsService {
                 req.started_by.clone(),
                 req.tags.clone(),
                 req.enable_execute_command,
+                false,
                 false,
             )
             .await?;
@@ -941,7 +1197,7 @@ impl EcsService {
         t.expect(&key, rec.mod_revision).put(&key, &v)?;
         let mut wake = None;
         if let Some(iid) = &v.instance_id {
-            let ikey = instance_key(&v.cluster, iid);
+            let ikey = instance_key(v.host_cluster.as_deref().unwrap_or(&v.cluster), iid);
             let inst: Option<Versioned<InstanceRecord>> = self.repo.get(&ikey).await?;
             if let Some(inst) = inst {
                 let mut iv = inst.value.clone();
@@ -1048,14 +1304,7 @@ impl EcsService {
             ),
             None => None,
         };
-        if let Some(lt) = &req.launch_type {
-            if lt.as_str() != "EC2" {
-                return Ok(ecs::ListTasksResponse {
-                    task_arns: Some(vec![]),
-                    next_token: None,
-                });
-            }
-        }
+        let launch_filter = req.launch_type.as_ref().map(|l| l.as_str().to_string());
         let desired = req
             .desired_status
             .as_ref()
@@ -1070,8 +1319,13 @@ impl EcsService {
             if t.desired_status.as_deref() != Some(desired.as_str()) {
                 continue;
             }
+            let lt = t.launch_type.as_ref().map(|l| l.as_str()).unwrap_or("EC2");
+            if launch_filter.as_deref().is_some_and(|f| f != lt) {
+                continue;
+            }
             if let Some(i) = &instance_filter {
-                if r.value.instance_id.as_ref() != Some(i) {
+                // Fargate tasks are on no container instance.
+                if r.value.instance_id.as_ref() != Some(i) || lt == "FARGATE" {
                     continue;
                 }
             }

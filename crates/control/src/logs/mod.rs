@@ -52,6 +52,11 @@ pub const MAX_FUTURE_MS: i64 = 2 * 3_600_000;
 pub const MAX_RESPONSE_BYTES: usize = 1_048_576;
 /// How often retention runs without being woken.
 pub const RETENTION_PERIOD: std::time::Duration = std::time::Duration::from_secs(60);
+/// How often the size cap is checked (a sum over the in-memory segment
+/// summaries: cheap).
+pub const SIZE_CAP_PERIOD: std::time::Duration = std::time::Duration::from_secs(5);
+/// Default total size cap of the log store (`--logs-max-bytes`): 10 GiB.
+pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024 * 1024;
 
 /// Values PutRetentionPolicy accepts.
 pub const RETENTION_DAYS: &[i32] = &[
@@ -68,6 +73,8 @@ struct Inner {
     store: Arc<LogStore>,
     partition: Partition,
     retention_wake: tokio::sync::Notify,
+    /// Total size cap of the segment files (see [`LogStore::enforce_size_cap`]).
+    max_bytes: std::sync::atomic::AtomicU64,
 }
 
 fn group_not_found() -> ApiError {
@@ -205,12 +212,44 @@ impl LogsService {
                 store,
                 partition,
                 retention_wake: tokio::sync::Notify::new(),
+                max_bytes: std::sync::atomic::AtomicU64::new(DEFAULT_MAX_BYTES),
             }),
         }
     }
 
+    /// Sets the total size cap (default [`DEFAULT_MAX_BYTES`]).
+    pub fn with_max_bytes(self, max_bytes: u64) -> LogsService {
+        self.inner
+            .max_bytes
+            .store(max_bytes, std::sync::atomic::Ordering::Relaxed);
+        self
+    }
+
+    /// One size-cap pass: deletes the oldest segments while over the cap.
+    async fn enforce_size_cap(&self) {
+        let store = self.inner.store.clone();
+        let max = self
+            .inner
+            .max_bytes
+            .load(std::sync::atomic::Ordering::Relaxed);
+        match tokio::task::spawn_blocking(move || store.enforce_size_cap(max)).await {
+            Ok(Ok((0, _))) => {}
+            Ok(Ok((segments, bytes))) => tracing::warn!(
+                segments,
+                bytes,
+                max_bytes = max,
+                "log store over its size cap: deleted the oldest segments"
+            ),
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, source = ?std::error::Error::source(&e), "size cap pass failed")
+            }
+            Err(e) => tracing::warn!(error = %e, "size cap pass panicked"),
+        }
+    }
+
     /// Deletes expired events every [`RETENTION_PERIOD`] and whenever a
-    /// retention policy changes, until `shutdown` fires. Each pass rereads
+    /// retention policy changes, and enforces the size cap every
+    /// [`SIZE_CAP_PERIOD`], until `shutdown` fires. Each pass rereads
     /// every group's policy (no input, idempotent).
     pub async fn run_retention(
         &self,
@@ -228,10 +267,16 @@ impl LogsService {
                 }
                 Err(e) => tracing::warn!(error = %e, "retention pass panicked"),
             }
-            tokio::select! {
-                _ = tokio::time::sleep(RETENTION_PERIOD) => {}
-                _ = self.inner.retention_wake.notified() => {}
-                _ = shutdown.changed() => return,
+            self.enforce_size_cap().await;
+            // The size cap is checked every SIZE_CAP_PERIOD in between.
+            let next_retention = tokio::time::Instant::now() + RETENTION_PERIOD;
+            loop {
+                tokio::select! {
+                    _ = tokio::time::sleep_until(next_retention) => break,
+                    _ = self.inner.retention_wake.notified() => break,
+                    _ = tokio::time::sleep(SIZE_CAP_PERIOD) => self.enforce_size_cap().await,
+                    _ = shutdown.changed() => return,
+                }
             }
         }
     }

@@ -25,6 +25,11 @@
 //! segments whose time range overlaps the query, one at a time, at most
 //! [`SEGMENT_MAX_BYTES`] plus one batch each.
 //!
+//! Size cap: [`LogStore::enforce_size_cap`] deletes whole segments, oldest
+//! first by their latest ingestion time across every group and stream,
+//! until the segment files fit (`--logs-max-bytes`, run in the background by
+//! `LogsService::run_retention`); it consults only the in-memory summaries.
+//!
 //! Concurrency: a [`std::sync::Mutex`] over the group/stream maps (held only
 //! for metadata), and one per stream held while appending to or reading it.
 //! All calls block on file I/O; async callers use `spawn_blocking`.
@@ -762,6 +767,81 @@ impl LogStore {
         }
         Ok(deleted)
     }
+
+    /// Bytes on disk in segment files, over every group and stream.
+    pub fn total_bytes(&self) -> u64 {
+        let streams: Vec<Arc<Mutex<Stream>>> = {
+            let inner = lock(&self.inner);
+            inner
+                .groups
+                .values()
+                .flat_map(|g| g.streams.values().cloned())
+                .collect()
+        };
+        streams
+            .iter()
+            .map(|s| {
+                lock(s)
+                    .segments
+                    .iter()
+                    .map(|seg| seg.file_bytes)
+                    .sum::<u64>()
+            })
+            .sum()
+    }
+
+    /// Enforces the store's size cap: while the segment files total more
+    /// than `max_bytes`, deletes whole segments, oldest first by their
+    /// latest ingestion time, across every group and stream (a stream's
+    /// open segment too, when nothing older is left). Only the in-memory
+    /// summaries are consulted: one entry per segment, the size of the time
+    /// index itself. Returns (segments deleted, bytes freed).
+    pub fn enforce_size_cap(&self, max_bytes: u64) -> Result<(u64, u64)> {
+        let streams: Vec<Arc<Mutex<Stream>>> = {
+            let inner = lock(&self.inner);
+            inner
+                .groups
+                .values()
+                .flat_map(|g| g.streams.values().cloned())
+                .collect()
+        };
+        // (max ingestion, segment number, stream index, bytes)
+        let mut candidates: Vec<(i64, u64, usize, u64)> = Vec::new();
+        let mut total = 0u64;
+        for (i, stream) in streams.iter().enumerate() {
+            let s = lock(stream);
+            if s.deleted {
+                continue;
+            }
+            for seg in &s.segments {
+                total += seg.file_bytes;
+                candidates.push((seg.max_ingestion, seg.number, i, seg.file_bytes));
+            }
+        }
+        if total <= max_bytes {
+            return Ok((0, 0));
+        }
+        candidates.sort_unstable();
+        let (mut segments, mut freed) = (0u64, 0u64);
+        for (_, number, i, _) in candidates {
+            if total - freed <= max_bytes {
+                break;
+            }
+            let mut s = lock(&streams[i]);
+            if s.deleted {
+                continue;
+            }
+            let Some(pos) = s.segments.iter().position(|seg| seg.number == number) else {
+                continue; // rewritten or deleted meanwhile
+            };
+            let seg = s.segments.remove(pos);
+            fs::remove_file(&seg.path).map_err(io_err(&seg.path))?;
+            fsync_dir(&s.dir)?;
+            segments += 1;
+            freed += seg.file_bytes;
+        }
+        Ok((segments, freed))
+    }
 }
 
 fn expire_stream(s: &mut Stream, cutoff: i64) -> Result<u64> {
@@ -987,6 +1067,57 @@ mod tests {
         let store = LogStore::open(dir.path()).unwrap();
         let h = store.stream("g", "s").unwrap();
         assert_eq!(collect(&h, i64::MIN, i64::MAX).len(), 1);
+    }
+
+    #[test]
+    fn size_cap_deletes_oldest_segments_across_groups() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = LogStore::open(dir.path()).unwrap();
+        for g in ["a", "b"] {
+            store.create_group(g, 1, BTreeMap::new()).unwrap();
+            store.create_stream(g, "s", 1).unwrap();
+        }
+        let big = "x".repeat(256 * 1024);
+        // Interleave ingestion times: a gets 1..=8, b gets 101..=108 (newer).
+        for i in 0..8i64 {
+            let batch: Vec<(i64, String)> = (0..2).map(|k| (i * 10 + k, big.clone())).collect();
+            store.append("a", "s", &batch, 1 + i).unwrap();
+            store.append("b", "s", &batch, 101 + i).unwrap();
+        }
+        let total = store.total_bytes();
+        assert!(total > 8 * 1024 * 1024, "total {total}");
+        // Under the cap: nothing happens.
+        assert_eq!(store.enforce_size_cap(total).unwrap(), (0, 0));
+        // Eight equal segments: room for five.
+        let cap = total - 3 * (total / 8);
+        let (segs, freed) = store.enforce_size_cap(cap).unwrap();
+        assert!(segs > 0);
+        assert_eq!(store.total_bytes(), total - freed);
+        assert!(store.total_bytes() <= cap);
+        // The oldest data (group a) went first; b, newer, is untouched.
+        let a = store.stream("a", "s").unwrap();
+        let b = store.stream("b", "s").unwrap();
+        assert!(collect(&a, i64::MIN, i64::MAX).len() < 16);
+        assert_eq!(collect(&b, i64::MIN, i64::MAX).len(), 16);
+        // The files are really gone: the cap holds after a restart too, and
+        // what is left is the newest part of a, in order.
+        drop((a, b));
+        drop(store);
+        let store = LogStore::open(dir.path()).unwrap();
+        assert_eq!(store.total_bytes(), total - freed);
+        let a = store.stream("a", "s").unwrap();
+        let left: Vec<i64> = collect(&a, i64::MIN, i64::MAX)
+            .iter()
+            .map(|e| e.timestamp)
+            .collect();
+        assert!(left.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(left.last(), Some(&71));
+        // A cap below everything empties the store, and appends still work.
+        store.enforce_size_cap(0).unwrap();
+        assert_eq!(store.total_bytes(), 0);
+        store.append("a", "s", &events(0..2), 500).unwrap();
+        let a = store.stream("a", "s").unwrap();
+        assert_eq!(collect(&a, i64::MIN, i64::MAX).len(), 2);
     }
 
     #[test]

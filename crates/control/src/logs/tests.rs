@@ -15,6 +15,7 @@ fn service() -> (tempfile::TempDir, Inner) {
             region: "us-east-1".into(),
         },
         retention_wake: tokio::sync::Notify::new(),
+        max_bytes: std::sync::atomic::AtomicU64::new(DEFAULT_MAX_BYTES),
     };
     (dir, inner)
 }
@@ -322,4 +323,51 @@ fn describe_streams_order_and_pages() {
         g["logGroups"][0]["logGroupArn"],
         "arn:aws:logs:us-east-1:123456789012:log-group:g"
     );
+}
+
+#[tokio::test]
+async fn background_pass_enforces_the_size_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(LogStore::open(dir.path().join("logs")).unwrap());
+    store.create_group("g", 1, BTreeMap::new()).unwrap();
+    store.create_stream("g", "s", 1).unwrap();
+    let big = "x".repeat(512 * 1024);
+    for i in 0..8i64 {
+        store
+            .append("g", "s", &[(NOW + i, big.clone())], NOW + i)
+            .unwrap();
+    }
+    let cap = 2 * 1024 * 1024;
+    assert!(store.total_bytes() > cap);
+    let service = LogsService::new(
+        store.clone(),
+        Partition {
+            account_id: "123456789012".into(),
+            region: "us-east-1".into(),
+        },
+    )
+    .with_max_bytes(cap);
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let clock: SharedClock = Arc::new(crate::clock::SystemClock);
+    let task = tokio::spawn(async move { service.run_retention(clock, rx).await });
+    let mut total = store.total_bytes();
+    for _ in 0..200 {
+        total = store.total_bytes();
+        if total <= cap {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(total <= cap, "{total} bytes left");
+    // The newest events are the ones kept.
+    let h = store.stream("g", "s").unwrap();
+    let mut kept = Vec::new();
+    h.scan(i64::MIN, i64::MAX, |e| {
+        kept.push(e.timestamp);
+        true
+    })
+    .unwrap();
+    assert_eq!(kept.last(), Some(&(NOW + 7)));
+    let _ = stop.send(true);
+    task.await.unwrap();
 }

@@ -233,7 +233,10 @@ impl<'a> Raw<'a> {
                 headers.push((k.to_string(), v.to_string()));
             }
         }
-        let client = reqwest::Client::builder().no_proxy().build().unwrap();
+        let client = {
+            gantry_agent_api::client::install_tls_provider();
+            reqwest::Client::builder().no_proxy().build().unwrap()
+        };
         let mut req = client
             .post(format!("{}{}", server.base, self.path))
             .body(self.body);
@@ -596,7 +599,10 @@ async fn agent_sync_is_authenticated_and_typed() {
 #[tokio::test]
 async fn healthz_follows_readiness() {
     let server = TestServer::start().await;
-    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let client = {
+        gantry_agent_api::client::install_tls_provider();
+        reqwest::Client::builder().no_proxy().build().unwrap()
+    };
     let resp = client
         .get(format!("{}/healthz", server.base))
         .send()

@@ -357,3 +357,103 @@ async fn placement_honours_resources_attributes_and_reports_failures() {
     a.shutdown().await;
     b.shutdown().await;
 }
+
+/// Fargate: a hidden pool host runs a FARGATE task of another cluster
+/// (awsvpc on the fake runtime), the EC2 host gets nothing, the ENI moves
+/// PRECREATED → ATTACHED → DELETED and the usage report meters the task.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fargate_tasks_run_on_the_hidden_pool() {
+    let cluster = Cluster::start().await;
+    let mut ec2 = Host::new();
+    let mut pool = Host::new();
+    ec2.start(&cluster.endpoint, vec![]);
+    pool.start(
+        &cluster.endpoint,
+        vec![
+            ("gantry.capacity".into(), Some("fargate".into())),
+            ("ecs.availability-zone".into(), Some("us-east-1c".into())),
+        ],
+    );
+    // Only the EC2 host is a container instance.
+    let arns = cluster.wait_instances(1).await;
+    assert_eq!(arns.len(), 1);
+    cluster
+        .call("CreateCluster", json!({"clusterName": "other"}))
+        .await;
+    let td = cluster
+        .call(
+            "RegisterTaskDefinition",
+            json!({"family": "fg", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                "cpu": "256", "memory": "512",
+                "containerDefinitions": [{"name": "app", "image": "busybox:latest",
+                    "command": ["sleep", "3600"]}]}),
+        )
+        .await;
+    let td = td["taskDefinition"]["taskDefinitionArn"].as_str().unwrap();
+    // The pool host registers shortly after the EC2 one: retry until it is there.
+    let mut out = Value::Null;
+    for _ in 0..200 {
+        out = cluster
+            .call(
+                "RunTask",
+                json!({"cluster": "other", "taskDefinition": td, "launchType": "FARGATE",
+                    "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-default"]}}}),
+            )
+            .await;
+        if out["failures"] == json!([]) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(out["failures"], json!([]), "{out}");
+    let t = &out["tasks"][0];
+    assert_eq!(t["availabilityZone"], "us-east-1c");
+    assert!(t.get("containerInstanceArn").is_none());
+    let arn = t["taskArn"].as_str().unwrap().to_string();
+    let describe = |c: &'static str| {
+        let arn = arn.clone();
+        let cluster = &cluster;
+        async move {
+            cluster
+                .call("DescribeTasks", json!({"cluster": c, "tasks": [arn]}))
+                .await["tasks"][0]
+                .clone()
+        }
+    };
+    let mut running = Value::Null;
+    for _ in 0..400 {
+        running = describe("other").await;
+        if running["lastStatus"] == "RUNNING" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(running["lastStatus"], "RUNNING", "{running}");
+    assert_eq!(running["attachments"][0]["status"], "ATTACHED");
+    assert_eq!(
+        ec2.fake.create_count(),
+        0,
+        "the EC2 host runs no Fargate task"
+    );
+    assert!(pool.fake.create_count() >= 1);
+    cluster
+        .call("StopTask", json!({"cluster": "other", "task": arn}))
+        .await;
+    let mut stopped = Value::Null;
+    for _ in 0..400 {
+        stopped = describe("other").await;
+        if stopped["lastStatus"] == "STOPPED" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(stopped["lastStatus"], "STOPPED", "{stopped}");
+    assert_eq!(stopped["attachments"][0]["status"], "DELETED");
+    let ecs = &cluster.server.as_ref().unwrap().ecs;
+    let usage = ecs.usage(Some("other"), Some(0.0), None).await.unwrap();
+    assert_eq!(usage.fargate.tasks, 1);
+    assert!(usage.fargate.gb_seconds > 0.0);
+    assert!((usage.fargate.gb_seconds - 2.0 * usage.fargate.vcpu_seconds).abs() < 1e-6);
+    ec2.shutdown().await;
+    pool.shutdown().await;
+}

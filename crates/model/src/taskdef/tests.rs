@@ -369,3 +369,136 @@ fn ulimits_and_attributes() {
         );
     }
 }
+
+/// Every Fargate rule: the exact message, and the same definition without
+/// FARGATE in requiresCompatibilities registers with `compatibilities`
+/// lacking FARGATE.
+#[test]
+fn fargate_every_invalid_combination() {
+    type Edit = fn(&mut Value);
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            |v| v["networkMode"] = json!("bridge"),
+            "Fargate only supports network mode 'awsvpc'.",
+        ),
+        (
+            |v| v["networkMode"] = json!("host"),
+            "Fargate only supports network mode 'awsvpc'.",
+        ),
+        (
+            |v| {
+                v.as_object_mut().unwrap().remove("cpu");
+            },
+            "Fargate requires that 'cpu' be defined at the task level. Fargate requires that 'memory' be defined at the task level.",
+        ),
+        (
+            |v| v["memory"] = json!("1024 MB"),
+            "",
+        ),
+        (
+            |v| v["memory"] = json!("3072"),
+            "No Fargate configuration exists for given values: 256 CPU, 3072 memory. See the Amazon ECS documentation for the valid combinations.",
+        ),
+        (
+            |v| {
+                v["cpu"] = json!("512");
+                v["memory"] = json!("512");
+            },
+            "No Fargate configuration exists for given values: 512 CPU, 512 memory. See the Amazon ECS documentation for the valid combinations.",
+        ),
+        (
+            |v| {
+                v["cpu"] = json!("8192");
+                v["memory"] = json!("17408");
+            },
+            "No Fargate configuration exists for given values: 8192 CPU, 17408 memory. See the Amazon ECS documentation for the valid combinations.",
+        ),
+        (
+            |v| {
+                v["cpu"] = json!("16384");
+                v["memory"] = json!("126976");
+            },
+            "No Fargate configuration exists for given values: 16384 CPU, 126976 memory. See the Amazon ECS documentation for the valid combinations.",
+        ),
+        (
+            |v| {
+                v["cpu"] = json!("128");
+            },
+            "No Fargate configuration exists for given values: 128 CPU, 512 memory. See the Amazon ECS documentation for the valid combinations.",
+        ),
+        (
+            |v| v["containerDefinitions"][0]["privileged"] = json!(true),
+            "Invalid 'privileged' setting for container 'app'. Fargate does not support privileged containers.",
+        ),
+        (
+            |v| v["volumes"] = json!([{"name": "v", "host": {"sourcePath": "/x"}}]),
+            "Fargate does not support host volumes with a sourcePath (volume 'v').",
+        ),
+        (
+            |v| v["placementConstraints"] = json!([{"type": "memberOf", "expression": "attribute:ecs.instance-type =~ t2.*"}]),
+            "Placement constraints are not supported with FARGATE.",
+        ),
+        (
+            |v| v["pidMode"] = json!("host"),
+            "Fargate only supports pidMode 'task'.",
+        ),
+        (
+            |v| v["containerDefinitions"][0]["stopTimeout"] = json!(121),
+            "Invalid 'stopTimeout' setting for container 'app'. Fargate supports at most 120 seconds.",
+        ),
+    ];
+    for (i, (edit, msg)) in cases.iter().enumerate() {
+        let mut v = fargate();
+        edit(&mut v);
+        if msg.is_empty() {
+            // Units are normalised: "1024 MB" is 1024, a valid pair with 256.
+            let n = run(v).unwrap_or_else(|e| panic!("case {i}: {e}"));
+            assert_eq!(n.task_definition.memory.as_deref(), Some("1024"));
+            continue;
+        }
+        let e = run(v.clone()).expect_err("rejected");
+        assert_eq!(e.code, "ClientException", "case {i}");
+        assert_eq!(&e.message, msg, "case {i}");
+        // Without requiresCompatibilities FARGATE it registers (when the
+        // rest is EC2-valid) and is reported as not Fargate-compatible.
+        v.as_object_mut().unwrap().remove("requiresCompatibilities");
+        if let Ok(n) = run(v) {
+            let c = n.task_definition.compatibilities.unwrap();
+            assert!(!c.contains(&Compatibility::Fargate), "case {i}: {c:?}");
+        }
+    }
+    // hostPort must be absent or equal to containerPort (awsvpc rule).
+    let mut v = fargate();
+    v["containerDefinitions"][0]["portMappings"] = json!([{"containerPort": 80, "hostPort": 8080}]);
+    run(v).expect_err("hostPort != containerPort");
+    let mut v = fargate();
+    v["containerDefinitions"][0]["portMappings"] = json!([{"containerPort": 80, "hostPort": 80}]);
+    run(v).unwrap();
+    // links are bridge-only (rejected before the Fargate check).
+    let mut v = fargate();
+    v["containerDefinitions"] = json!([
+        {"name": "a", "image": "x", "links": ["b"]},
+        {"name": "b", "image": "x"}]);
+    run(v).expect_err("links");
+    // Every row of the table.
+    for (cpu, lo, hi, step) in [
+        (512, 1024, 4096, 1024),
+        (1024, 2048, 8192, 1024),
+        (2048, 4096, 16384, 1024),
+        (4096, 8192, 30720, 1024),
+        (8192, 16384, 61440, 4096),
+        (16384, 32768, 122_880, 8192),
+    ] {
+        let mut m = lo;
+        while m <= hi {
+            assert!(fargate_pair_ok(cpu, m), "{cpu}:{m}");
+            m += step;
+        }
+        assert!(!fargate_pair_ok(cpu, lo - step), "{cpu}:{}", lo - step);
+        assert!(!fargate_pair_ok(cpu, hi + step), "{cpu}:{}", hi + step);
+    }
+    for m in [512, 1024, 2048] {
+        assert!(fargate_pair_ok(256, m));
+    }
+    assert!(!fargate_pair_ok(256, 1536));
+}

@@ -1,10 +1,13 @@
 //! Services: CreateService, UpdateService, DeleteService, DescribeServices,
-//! ListServices.
+//! ListServices, ListServicesByNamespace, and the deployment history
+//! (ListServiceDeployments, DescribeServiceDeployments,
+//! DescribeServiceRevisions, kept by `history.rs`).
 //!
 //! Handlers only record what the user wants (the service, its deployments)
 //! and poke the service reconciler (`reconcile.rs`), which starts and stops
 //! the tasks. The scheduling decision itself is the pure `plan::decide`.
 
+pub mod history;
 pub mod plan;
 pub mod reconcile;
 
@@ -31,6 +34,13 @@ pub struct ServiceRecord {
     /// The service was stable at the last pass (for the steady-state event).
     #[serde(default)]
     pub steady: bool,
+    /// CreateService's `clientToken` and the canonical JSON of the request
+    /// it came with (idempotent retries).
+    #[serde(default)]
+    pub client_token: Option<(String, String)>,
+    /// Service deployments and revisions.
+    #[serde(default)]
+    pub history: history::History,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -47,6 +57,14 @@ pub struct DeploymentMeta {
 
 fn service_not_found() -> ApiError {
     ApiError::client("ServiceNotFoundException", "Service not found.")
+}
+
+fn missing(arn: &str) -> ecs::Failure {
+    ecs::Failure {
+        arn: Some(arn.to_string()),
+        reason: Some("MISSING".into()),
+        detail: None,
+    }
 }
 
 fn unsupported(what: &str) -> ApiError {
@@ -160,15 +178,12 @@ fn validate_launch(
         ));
     }
     if let Some(lt) = launch_type {
-        if lt.as_str() != "EC2" {
+        if lt.as_str() != "EC2" && lt.as_str() != "FARGATE" {
             return Err(ApiError::invalid_parameter(format!(
-                "Launch type {} is not supported by this Gantry version; use EC2.",
+                "Launch type {} is not supported by this Gantry version; use EC2 or FARGATE.",
                 lt.as_str()
             )));
         }
-    }
-    if has_cps {
-        return Err(unsupported("Capacity provider strategies on services"));
     }
     Ok(())
 }
@@ -290,12 +305,17 @@ impl EcsService {
         let tags = req.tags.clone().unwrap_or_default();
         gantry_model::names::validate_tags(&tags)?;
         if let Some(tok) = &req.client_token {
-            if tok.is_empty() || tok.len() > 36 {
+            if tok.is_empty() || tok.len() > 36 || !tok.bytes().all(|b| (33..=126).contains(&b)) {
                 return Err(ApiError::invalid_parameter(
-                    "clientToken must be 1-36 characters.",
+                    "clientToken must be 1-36 ASCII characters in the range 33-126.",
                 ));
             }
         }
+        let canonical = {
+            let mut r = req.clone();
+            r.client_token = None;
+            serde_json::to_string(&r).map_err(crate::state::internal)?
+        };
         let td_ident = req.task_definition.clone().ok_or_else(|| {
             ApiError::invalid_parameter(
                 "A task definition must be specified for the ECS deployment controller.",
@@ -303,9 +323,29 @@ impl EcsService {
         })?;
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         let _g = self.write.lock().await;
-        self.active_cluster(&cluster).await?;
+        let cluster_rec = self.active_cluster(&cluster).await?;
+        // Fargate (launch type, strategy or the cluster's default strategy).
+        let choice = super::fargate::resolve_launch(
+            req.launch_type.as_ref(),
+            req.capacity_provider_strategy.as_deref(),
+            &cluster_rec.value.cluster,
+        )?;
         let td = self.service_task_definition(&td_ident).await?;
         let td_arn = td.task_definition_arn.clone().unwrap_or_default();
+        if choice.is_fargate() {
+            super::fargate::check_service_launch(
+                &td,
+                daemon,
+                req.placement_constraints.as_deref(),
+                req.placement_strategy.as_deref(),
+            )?;
+        }
+        if td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc") {
+            super::fargate::launch_subnets(
+                req.network_configuration.as_ref(),
+                &self.fargate.subnets,
+            )?;
+        }
         if let Some(n) = &req.network_configuration {
             if td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc")
                 && n.awsvpc_configuration
@@ -320,6 +360,32 @@ impl EcsService {
             ));
         }
         let key = service_key(&cluster, &name);
+        // Idempotency: a retry with the same token and the same parameters
+        // gets the service it created; the token with other parameters
+        // (another name included) is refused. Deleted (INACTIVE) services
+        // forget their token.
+        if let Some(tok) = &req.client_token {
+            let all: Vec<Versioned<ServiceRecord>> =
+                self.repo.list(&service_prefix(&cluster)).await?;
+            if let Some(prev) = all.iter().find(|s| {
+                s.value.service.status.as_deref() != Some("INACTIVE")
+                    && s.value.client_token.as_ref().is_some_and(|(t, _)| t == tok)
+            }) {
+                let same = prev
+                    .value
+                    .client_token
+                    .as_ref()
+                    .is_some_and(|(_, r)| *r == canonical);
+                if !same {
+                    return Err(ApiError::invalid_parameter(
+                        "Creation of service was not idempotent.",
+                    ));
+                }
+                return Ok(ecs::CreateServiceResponse {
+                    service: Some(Self::render_service(&prev.value, true)),
+                });
+            }
+        }
         let existing: Option<Versioned<ServiceRecord>> = self.repo.get(&key).await?;
         if let Some(e) = &existing {
             if e.value.service.status.as_deref() != Some("INACTIVE") {
@@ -353,7 +419,14 @@ impl EcsService {
             desired_count: Some(desired),
             running_count: Some(0),
             pending_count: Some(0),
-            launch_type: Some(ecs::LaunchType::Ec2),
+            launch_type: choice.service_launch_type(),
+            capacity_provider_strategy: choice.strategy(),
+            platform_version: choice
+                .is_fargate()
+                .then(|| super::fargate::PLATFORM_VERSION.to_string()),
+            platform_family: choice
+                .is_fargate()
+                .then(|| super::fargate::PLATFORM_FAMILY.to_string()),
             task_definition: Some(td_arn.clone()),
             deployment_configuration: Some(ecs::DeploymentConfiguration {
                 deployment_circuit_breaker: Some(dc.deployment_circuit_breaker.clone().unwrap_or(
@@ -399,6 +472,12 @@ impl EcsService {
             meta: BTreeMap::new(),
             last_completed: None,
             steady: false,
+            client_token: req.client_token.clone().map(|t| (t, canonical)),
+            // A recreated service keeps the history of its earlier life.
+            history: existing
+                .as_ref()
+                .map(|e| e.value.history.clone())
+                .unwrap_or_default(),
         };
         plan::start_deployment(
             &mut rec,
@@ -410,6 +489,8 @@ impl EcsService {
                 format!("ECS deployment {dep_id} in progress."),
             ),
         );
+        history::record_deployment(&mut rec, &dep_id, now);
+        history::refresh(&mut rec, now);
         self.put_service(&key, existing.map(|e| e.mod_revision).unwrap_or(0), &rec)
             .await?;
         tracing::info!(cluster = %cluster, service = %name, deployment = %dep_id, "service created");
@@ -553,6 +634,7 @@ impl EcsService {
                     format!("ECS deployment {dep_id} in progress."),
                 ),
             );
+            history::record_deployment(&mut rec, &dep_id, now);
             tracing::info!(cluster = %cluster, service = %name, deployment = %dep_id, "deployment started");
         } else if let Some(p) = rec.service.deployments.as_mut().and_then(|d| {
             d.iter_mut()
@@ -562,6 +644,7 @@ impl EcsService {
             p.updated_at = Some(now);
             rec.steady = false;
         }
+        history::refresh(&mut rec, now);
         let key = service_key(&cluster, &name);
         self.put_service(&key, cur.mod_revision, &rec).await?;
         Ok(ecs::UpdateServiceResponse {
@@ -606,6 +689,7 @@ impl EcsService {
             p.desired_count = Some(0);
             p.updated_at = Some(self.now());
         }
+        history::refresh(&mut rec, self.now());
         let name = rec.service.service_name.clone().unwrap_or_default();
         self.put_service(&service_key(&cluster, &name), cur.mod_revision, &rec)
             .await?;
@@ -688,6 +772,189 @@ impl EcsService {
         Ok(ecs::ListServicesResponse {
             service_arns: Some(page.into_iter().map(|(_, a)| a).collect()),
             next_token: next,
+        })
+    }
+
+    /// ListServicesByNamespace. Gantry has no Cloud Map: no namespace exists
+    /// and no service can join one (Service Connect and service registries
+    /// are refused), so every namespace is unknown and the answer is the
+    /// one ECS gives for an unknown namespace, `NamespaceNotFoundException`,
+    /// after the same input checks.
+    pub(in crate::ecs) async fn list_services_by_namespace(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::ListServicesByNamespaceRequest,
+    ) -> Result<ecs::ListServicesByNamespaceResponse, ApiError> {
+        super::pagination::page_size(req.max_results, 10)?;
+        if let Some(t) = &req.next_token {
+            super::pagination::decode_token(t)?;
+        }
+        if req.namespace.trim().is_empty() {
+            return Err(ApiError::invalid_parameter("namespace must not be empty."));
+        }
+        Err(ApiError::client(
+            "NamespaceNotFoundException",
+            "The specified namespace wasn't found.",
+        ))
+    }
+
+    /// ListServiceDeployments: newest first, filtered by status and
+    /// `createdAt` (`after` ≤ createdAt ≤ `before`), 20 per page by default.
+    pub(in crate::ecs) async fn list_service_deployments(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::ListServiceDeploymentsRequest,
+    ) -> Result<ecs::ListServiceDeploymentsResponse, ApiError> {
+        let cluster = self.cluster_name(req.cluster.as_deref())?;
+        super::pagination::page_size(req.max_results, 20)?;
+        self.active_cluster(&cluster).await?;
+        let rec = self
+            .find_service(&cluster, &req.service)
+            .await?
+            .ok_or_else(service_not_found)?;
+        let statuses = req.status.clone().unwrap_or_default();
+        let (after, before) = req
+            .created_at
+            .as_ref()
+            .map(|c| (c.after, c.before))
+            .unwrap_or((None, None));
+        let items: Vec<&history::DeploymentEntry> = rec
+            .value
+            .history
+            .deployments
+            .iter()
+            .filter(|e| {
+                statuses.is_empty()
+                    || e.deployment
+                        .status
+                        .as_ref()
+                        .is_some_and(|s| statuses.contains(s))
+            })
+            .filter(|e| {
+                let c = e.deployment.created_at.unwrap_or(0.0);
+                after.is_none_or(|a| c >= a) && before.is_none_or(|b| c <= b)
+            })
+            .collect();
+        let (page, next) = paginate(
+            items,
+            |e| format!("{:020}", u64::MAX - e.seq),
+            req.next_token.as_deref(),
+            req.max_results,
+            20,
+        )?;
+        Ok(ecs::ListServiceDeploymentsResponse {
+            service_deployments: Some(
+                page.into_iter()
+                    .map(|e| {
+                        let d = &e.deployment;
+                        ecs::ServiceDeploymentBrief {
+                            service_deployment_arn: d.service_deployment_arn.clone(),
+                            service_arn: d.service_arn.clone(),
+                            cluster_arn: d.cluster_arn.clone(),
+                            started_at: d.started_at,
+                            created_at: d.created_at,
+                            finished_at: d.finished_at,
+                            target_service_revision_arn: d
+                                .target_service_revision
+                                .as_ref()
+                                .and_then(|t| t.arn.clone()),
+                            status: d.status,
+                            status_reason: d.status_reason.clone(),
+                        }
+                    })
+                    .collect(),
+            ),
+            next_token: next,
+        })
+    }
+
+    /// The service record an ARN `arn:…:<kind>/<cluster>/<service>/<id>`
+    /// belongs to; `Err` for what is not such an ARN.
+    async fn history_owner(
+        &self,
+        arn: &str,
+        kind: &'static str,
+    ) -> Result<Option<ServiceRecord>, ApiError> {
+        let bad = || ApiError::invalid_parameter(format!("Invalid {kind} ARN: {arn}"));
+        let p = gantry_model::arn::parse_arn(arn).map_err(|_| bad())?;
+        if p.resource_type != kind {
+            return Err(bad());
+        }
+        let mut parts = p.resource.split('/');
+        let (Some(cluster), Some(service), Some(_id), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        let rec: Option<Versioned<ServiceRecord>> =
+            self.repo.get(&service_key(cluster, service)).await?;
+        Ok(rec.map(|r| r.value))
+    }
+
+    fn check_arn_count(n: usize, what: &str) -> Result<(), ApiError> {
+        if n == 0 || n > 20 {
+            return Err(ApiError::invalid_parameter(format!(
+                "{what} must contain between 1 and 20 items."
+            )));
+        }
+        Ok(())
+    }
+
+    pub(in crate::ecs) async fn describe_service_deployments(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::DescribeServiceDeploymentsRequest,
+    ) -> Result<ecs::DescribeServiceDeploymentsResponse, ApiError> {
+        Self::check_arn_count(req.service_deployment_arns.len(), "serviceDeploymentArns")?;
+        let mut found = vec![];
+        let mut failures = vec![];
+        for arn in &req.service_deployment_arns {
+            let hit = self
+                .history_owner(arn, "service-deployment")
+                .await?
+                .and_then(|r| {
+                    r.history
+                        .deployments
+                        .into_iter()
+                        .find(|e| e.deployment.service_deployment_arn.as_deref() == Some(arn))
+                });
+            match hit {
+                Some(e) => found.push(e.deployment),
+                None => failures.push(missing(arn)),
+            }
+        }
+        Ok(ecs::DescribeServiceDeploymentsResponse {
+            service_deployments: Some(found),
+            failures: Some(failures),
+        })
+    }
+
+    pub(in crate::ecs) async fn describe_service_revisions(
+        &self,
+        _ctx: &RequestContext,
+        req: ecs::DescribeServiceRevisionsRequest,
+    ) -> Result<ecs::DescribeServiceRevisionsResponse, ApiError> {
+        Self::check_arn_count(req.service_revision_arns.len(), "serviceRevisionArns")?;
+        let mut found = vec![];
+        let mut failures = vec![];
+        for arn in &req.service_revision_arns {
+            let hit = self
+                .history_owner(arn, "service-revision")
+                .await?
+                .and_then(|r| {
+                    r.history
+                        .revisions
+                        .into_iter()
+                        .find(|x| x.service_revision_arn.as_deref() == Some(arn))
+                });
+            match hit {
+                Some(r) => found.push(r),
+                None => failures.push(missing(arn)),
+            }
+        }
+        Ok(ecs::DescribeServiceRevisionsResponse {
+            service_revisions: Some(found),
+            failures: Some(failures),
         })
     }
 

@@ -361,6 +361,7 @@ pub fn decide(rec: &mut ServiceRecord, tasks: &[TaskView], now: f64) -> Actions 
                 .clone()
                 .filter(|(_, td)| Some(td.as_str()) != p.task_definition.as_deref());
             if let (true, Some((old_id, td))) = (cb.rollback, target) {
+                let failures = p.failed_tasks.unwrap_or(0);
                 p.status = Some("ACTIVE".to_string());
                 p.desired_count = Some(0);
                 let id = new_deployment_id(uuid::Uuid::new_v4().as_u128());
@@ -381,6 +382,15 @@ pub fn decide(rec: &mut ServiceRecord, tasks: &[TaskView], now: f64) -> Actions 
                     format!(
                         "(service {name}) (deployment {id}) rolling back to deployment {old_id}."
                     ),
+                );
+                super::history::record_rollback(
+                    rec,
+                    &primary_id,
+                    &id,
+                    &old_id,
+                    "ECS deployment circuit breaker: tasks failed to start.",
+                    failures,
+                    now,
                 );
                 pidx = 0;
                 primary_id = id;
@@ -746,6 +756,7 @@ fn finish_pass(
             .any(|x| x.id.as_deref() == Some(id.as_str()))
     });
     rec.service.deployments = Some(deployments);
+    super::history::refresh(rec, now);
     actions
 }
 
@@ -775,7 +786,15 @@ pub fn new_deployment(
 }
 
 /// Make `deployment` the PRIMARY; the previous PRIMARY becomes ACTIVE.
-pub fn start_deployment(rec: &mut ServiceRecord, dep: ecs::Deployment) {
+pub fn start_deployment(rec: &mut ServiceRecord, mut dep: ecs::Deployment) {
+    // Fargate services: the deployment carries the service's launch.
+    if rec.service.launch_type != Some(ecs::LaunchType::Ec2) {
+        dep.launch_type = rec.service.launch_type;
+        dep.capacity_provider_strategy = rec.service.capacity_provider_strategy.clone();
+        dep.platform_version = rec.service.platform_version.clone();
+        dep.platform_family = rec.service.platform_family.clone();
+        dep.network_configuration = rec.service.network_configuration.clone();
+    }
     let deps = rec.service.deployments.get_or_insert_with(Vec::new);
     for x in deps.iter_mut() {
         if x.status.as_deref() == Some("PRIMARY") {

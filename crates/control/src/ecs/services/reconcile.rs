@@ -94,6 +94,19 @@ fn task_view(t: &TaskRecord, instances: &Statuses) -> TaskView {
 
 /// The service event for a placement failure.
 pub fn unable_to_place(name: &str, failures: &[sched::PlacementFailure]) -> String {
+    // Fargate: ECS's capacity message, not a container instance's.
+    if let Some(f) = failures
+        .iter()
+        .find(|f| f.reason == crate::ecs::fargate::NO_CAPACITY || f.reason == "RESOURCE:ENI")
+    {
+        return format!(
+            "(service {name}) was unable to place a task. Reason: {}.",
+            f.detail
+                .as_deref()
+                .unwrap_or(&f.reason)
+                .trim_end_matches('.')
+        );
+    }
     let mut msg = format!(
         "(service {name}) was unable to place a task because no container instance met all of its requirements."
     );
@@ -188,7 +201,7 @@ impl EcsService {
             let tasks: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&name)).await?;
             let instances: Vec<Versioned<InstanceRecord>> =
                 self.repo.list(&instance_prefix(&name)).await?;
-            let statuses: Statuses = instances
+            let mut statuses: Statuses = instances
                 .iter()
                 .map(|i| {
                     (
@@ -200,6 +213,13 @@ impl EcsService {
                     )
                 })
                 .collect();
+            // Fargate tasks run on pool hosts outside the cluster.
+            for h in self.fargate_hosts().await? {
+                statuses.entry(h.value.id.clone()).or_insert((
+                    h.value.instance.status.clone().unwrap_or_default(),
+                    h.value.instance.agent_connected.unwrap_or(false),
+                ));
+            }
             for s in services {
                 if s.value.service.status.as_deref() == Some("INACTIVE") {
                     continue;

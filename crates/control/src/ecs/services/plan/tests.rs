@@ -33,6 +33,8 @@ fn service(desired: i32, min: i32, max: i32, cb: Option<(bool, bool)>) -> Servic
         meta: BTreeMap::new(),
         last_completed: None,
         steady: false,
+        client_token: None,
+        history: Default::default(),
     };
     start_deployment(
         &mut rec,
