@@ -176,12 +176,11 @@ impl AgentClient {
         install_tls_provider();
         let mut builder = reqwest::Client::builder().connect_timeout(config.connect_timeout);
         if let Some(pem) = &config.ca_pem {
-            let certs = reqwest::Certificate::from_pem_bundle(pem).map_err(|source| {
-                ClientError::Http {
+            let certs =
+                reqwest::Certificate::from_pem_bundle(pem).map_err(|source| ClientError::Http {
                     endpoint: config.endpoints[0].clone(),
                     source,
-                }
-            })?;
+                })?;
             builder = builder.tls_certs_only(certs);
         }
         let http = builder.build().map_err(|source| ClientError::Http {

@@ -152,6 +152,13 @@ pub struct DesiredTask {
     /// Capacity provider (`FARGATE`, `FARGATE_SPOT`) for Fargate tasks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity_provider_name: Option<String>,
+    /// The task role (`taskRoleArn`, overrides applied) whose credentials
+    /// `task_credentials` carries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_role_arn: Option<String>,
+    /// The task execution role (`executionRoleArn`, overrides applied).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_role_arn: Option<String>,
 }
 
 /// The elastic network interface of an awsvpc task, as the control plane

@@ -96,6 +96,8 @@ fn task() -> DesiredTask {
         execution_credentials: None,
         launch_type: None,
         capacity_provider_name: None,
+        task_role_arn: None,
+        execution_role_arn: None,
     }
 }
 

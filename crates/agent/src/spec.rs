@@ -501,6 +501,8 @@ mod tests {
             execution_credentials: None,
             launch_type: None,
             capacity_provider_name: None,
+            task_role_arn: None,
+            execution_role_arn: None,
         }
     }
 

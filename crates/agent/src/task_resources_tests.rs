@@ -73,6 +73,8 @@ fn task(id: &str, mode: NetworkMode, containers: Vec<ContainerSpec>) -> DesiredT
         execution_credentials: None,
         launch_type: Some("EC2".into()),
         capacity_provider_name: None,
+        task_role_arn: None,
+        execution_role_arn: None,
     }
 }
 

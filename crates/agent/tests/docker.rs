@@ -129,6 +129,8 @@ fn task(test: &str, containers: Vec<ContainerSpec>) -> DesiredTask {
         execution_credentials: None,
         launch_type: None,
         capacity_provider_name: None,
+        task_role_arn: None,
+        execution_role_arn: None,
     }
 }
 

@@ -144,6 +144,8 @@ fn task(test: &str, mode: NetworkMode, containers: Vec<ContainerSpec>) -> Desire
         execution_credentials: None,
         launch_type: Some("EC2".into()),
         capacity_provider_name: None,
+        task_role_arn: None,
+        execution_role_arn: None,
     }
 }
 

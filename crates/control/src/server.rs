@@ -32,6 +32,11 @@ pub struct Server {
         tokio::sync::watch::Sender<bool>,
         tokio::task::JoinHandle<()>,
     )>,
+    /// Refreshes task role credentials before they expire.
+    role_refresher: Option<(
+        tokio::sync::watch::Sender<bool>,
+        tokio::task::JoinHandle<()>,
+    )>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     handle: tokio::task::JoinHandle<std::io::Result<()>>,
 }
@@ -151,7 +156,8 @@ impl Server {
                 clock.clone(),
                 Arc::new(HostNotifier::with_max_poll(options.connectivity.max_poll())),
             )
-            .with_fargate(options.fargate.clone()),
+            .with_fargate(options.fargate.clone())
+            .with_role_credentials(Arc::new(IamRoleIssuer(iam.clone()))),
         );
         ensure_default_cluster(&ecs, &identity, &root.credentials.access_key_id).await?;
         let resolver = Arc::new(crate::iam::resolver::IamCredentials::new(
@@ -230,6 +236,12 @@ impl Server {
         );
         let connectivity = Connectivity::spawn(ecs.clone(), options.connectivity);
         let services = crate::ecs::services::reconcile::spawn(ecs.clone());
+        let (refresh_stop, refresh_stop_rx) = tokio::sync::watch::channel(false);
+        let refresher = tokio::spawn(crate::ecs::role_credentials::run_refresher(
+            ecs.clone(),
+            std::time::Duration::from_secs(30),
+            refresh_stop_rx,
+        ));
         tracing::info!(addr = %local_addr, "control plane listening");
         Ok(Server {
             local_addr,
@@ -239,6 +251,7 @@ impl Server {
             services: Some(services),
             events: events.0,
             events_task: Some((events_stop, events.1)),
+            role_refresher: Some((refresh_stop, refresher)),
             logs_retention: logs_task.map(|t| (logs_stop, t)),
             shutdown: Some(tx),
             handle,
@@ -252,6 +265,10 @@ impl Server {
             let _ = task.await;
         }
         if let Some((stop, task)) = self.events_task.take() {
+            let _ = stop.send(true);
+            let _ = task.await;
+        }
+        if let Some((stop, task)) = self.role_refresher.take() {
             let _ = stop.send(true);
             let _ = task.await;
         }
@@ -330,4 +347,29 @@ async fn start_logs(
         crate::logs::LogsService::new(Arc::new(store), partition)
             .with_max_bytes(max_bytes.unwrap_or(crate::logs::DEFAULT_MAX_BYTES)),
     ))
+}
+
+/// Task role credentials from IAM's STS (`mint_role_credentials`).
+struct IamRoleIssuer(Arc<crate::iam::IamService>);
+
+#[async_trait::async_trait]
+impl crate::ecs::role_credentials::RoleCredentialIssuer for IamRoleIssuer {
+    async fn issue(
+        &self,
+        role_arn: &str,
+        session_name: &str,
+        duration_secs: u64,
+        now: f64,
+    ) -> Result<(String, String, String, f64), gantry_api_types::ApiError> {
+        let c = self
+            .0
+            .mint_role_credentials(role_arn, session_name, duration_secs, now)
+            .await?;
+        Ok((
+            c.access_key_id,
+            c.secret_access_key,
+            c.session_token,
+            c.expiration,
+        ))
+    }
 }

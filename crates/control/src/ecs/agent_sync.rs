@@ -299,6 +299,7 @@ impl EcsService {
                 tasks.push(d);
             }
         }
+        self.attach_role_credentials(inst, &mut tasks).await;
         Ok(DesiredState {
             generation: inst.generation,
             tasks,

@@ -314,5 +314,7 @@ pub fn desired_task(i: DesiredInput<'_>) -> agent::DesiredTask {
         execution_credentials: None,
         launch_type: None,
         capacity_provider_name: None,
+        task_role_arn: None,
+        execution_role_arn: None,
     }
 }

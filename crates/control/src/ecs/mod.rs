@@ -18,6 +18,7 @@ pub mod gantry_api;
 mod instances;
 pub mod ipam;
 pub mod pagination;
+pub mod role_credentials;
 pub mod services;
 mod tags;
 mod taskdefs;
@@ -47,6 +48,8 @@ pub struct EcsService {
     pub services_wake: Arc<tokio::sync::Notify>,
     /// Subnets, Spot warning and prices of the Fargate launch type.
     pub fargate: fargate::FargateConfig,
+    /// Task role credentials: the issuer (IAM's STS) and the per-task cache.
+    pub role_credentials: role_credentials::RoleCredentials,
 }
 
 /// Parse a request body into its typed request.
@@ -78,12 +81,22 @@ impl EcsService {
             write: tokio::sync::Mutex::new(()),
             services_wake: Arc::new(tokio::sync::Notify::new()),
             fargate: fargate::FargateConfig::default(),
+            role_credentials: role_credentials::RoleCredentials::default(),
         }
     }
 
     /// Use `config` for the Fargate launch type (subnets, Spot, prices).
     pub fn with_fargate(mut self, config: fargate::FargateConfig) -> Self {
         self.fargate = config;
+        self
+    }
+
+    /// Mint task role credentials with `issuer` (IAM's STS).
+    pub fn with_role_credentials(
+        mut self,
+        issuer: Arc<dyn role_credentials::RoleCredentialIssuer>,
+    ) -> Self {
+        self.role_credentials = role_credentials::RoleCredentials::new(issuer);
         self
     }
 

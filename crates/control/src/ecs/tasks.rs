@@ -317,7 +317,7 @@ impl EcsService {
             version: Some(1),
             ..Default::default()
         };
-        let desired = desired_task(DesiredInput {
+        let mut desired = desired_task(DesiredInput {
             task_arn: &task_arn,
             cluster: &l.cluster,
             cluster_arn: &cluster_arn,
@@ -326,6 +326,15 @@ impl EcsService {
             cpu: l.cpu,
             memory: l.memory,
         });
+        // Roles, overrides first: the credentials are minted per sync
+        // (`EcsService::attach_role_credentials`), never stored.
+        let ov = task.overrides.as_ref();
+        desired.task_role_arn = ov
+            .and_then(|o| o.task_role_arn.clone())
+            .or_else(|| l.td.task_role_arn.clone());
+        desired.execution_role_arn = ov
+            .and_then(|o| o.execution_role_arn.clone())
+            .or_else(|| l.td.execution_role_arn.clone());
         TaskRecord {
             task,
             cluster: l.cluster.clone(),
