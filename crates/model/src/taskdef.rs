@@ -707,7 +707,11 @@ fn fargate_problem(
     if req.ipc_mode.is_some() {
         return Some("Fargate does not support 'ipcMode'.".to_string());
     }
-    if req.placement_constraints.as_ref().is_some_and(|c| !c.is_empty()) {
+    if req
+        .placement_constraints
+        .as_ref()
+        .is_some_and(|c| !c.is_empty())
+    {
         return Some("Placement constraints are not supported with FARGATE.".to_string());
     }
     if let Some(es) = &req.ephemeral_storage {
