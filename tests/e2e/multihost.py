@@ -155,7 +155,8 @@ class MultiHost:
 
     # ------------------------------------------------------------ agents
     def add_agent(self, name: str, attributes: Dict[str, str], extra: List[str] = (),
-                  credentials: Optional[tuple] = None, endpoints: Optional[List[str]] = None) -> Proc:
+                  credentials: Optional[tuple] = None, endpoints: Optional[List[str]] = None,
+                  env_extra: Optional[Dict[str, str]] = None) -> Proc:
         """Define agent `name` (data dir ROOT/agent-NAME); tagged with attribute e2e.agent=NAME.
         `endpoints` (default: the server) is passed as --endpoint A,B (failover list)."""
         argv = [self.binary, "agent", "--endpoint", ",".join(endpoints or [self.endpoint]), "--cluster", "default",
@@ -167,6 +168,7 @@ class MultiHost:
         key, secret = credentials or (self.access_key_id, self.secret_access_key)
         env.update(AWS_ACCESS_KEY_ID=key, AWS_SECRET_ACCESS_KEY=secret, GANTRY_REGION=REGION,
                    RUST_BACKTRACE="1", GANTRY_LOG=os.environ.get("GANTRY_LOG", "info"))
+        env.update(env_extra or {})
         p = Proc(f"agent-{name}", argv, env, self.root / f"agent-{name}.log")
         self.agents[name] = p
         return p
@@ -216,3 +218,87 @@ class MultiHost:
             cleanup_docker_for_account(self.account_id)
             if os.environ.get("GANTRY_KEEP_DATA") != "1":
                 shutil.rmtree(self.root, ignore_errors=True)
+
+
+class SecondEngine:
+    """A private `dockerd` (own --data-root, --exec-root, pidfile, socket, an
+    empty config file, its own bridge interface; no iptables, no IP
+    forwarding change) for tests that restart an Engine: the machine's own
+    Engine is never touched. Only the process this object started is ever
+    signalled; `close` stops it and removes its bridge and directory.
+
+    Never `--bridge=none`: a daemon started so deletes `docker0`, the
+    machine Engine's default bridge (Moby's removeDefaultBridgeInterface)."""
+
+    def __init__(self) -> None:
+        self.root = pathlib.Path(tempfile.mkdtemp(prefix="gantry-dockerd-"))
+        (self.root / "daemon.json").write_text("{}")
+        self.sock = self.root / "docker.sock"
+        self.host = f"unix://{self.sock}"
+        self.proc: Optional[subprocess.Popen] = None
+        self.log = open(self.root / "dockerd.log", "ab")
+        self.bridge = f"gtx{secrets.token_hex(4)}"
+        self.bridge_made = False
+
+    def start(self, timeout: float = 60) -> None:
+        if not self.bridge_made:
+            subprocess.run(["ip", "link", "add", self.bridge, "type", "bridge"], check=True)
+            self.bridge_made = True
+            subprocess.run(["ip", "addr", "add", f"10.254.{random.randint(1, 250)}.1/24", "dev", self.bridge],
+                           check=True)
+        self.proc = subprocess.Popen(
+            ["dockerd", "--config-file", str(self.root / "daemon.json"),
+             "--data-root", str(self.root / "data"), "--exec-root", str(self.root / "exec"),
+             "--pidfile", str(self.root / "dockerd.pid"), "--host", self.host,
+             "--bridge", self.bridge, "--iptables=false", "--ip-masq=false", "--ip-forward=false"],
+            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"dockerd exited\n{self.log_tail()}")
+            if subprocess.run(["docker", "-H", self.host, "version"], capture_output=True).returncode == 0:
+                return
+            time.sleep(0.3)
+        raise RuntimeError(f"dockerd not ready after {timeout}s\n{self.log_tail()}")
+
+    def stop(self, timeout: float = 60) -> None:
+        """A clean daemon stop (SIGTERM): without live-restore it stops every
+        container first, as `systemctl restart docker` does."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def docker(self, *args: str, check: bool = True) -> str:
+        r = subprocess.run(["docker", "-H", self.host, *args], capture_output=True, text=True)
+        if check and r.returncode != 0:
+            raise RuntimeError(f"docker {' '.join(args)}: {r.stderr}")
+        return r.stdout
+
+    def load_from_main(self, image: str) -> None:
+        """Copies a local image of the machine's Engine into this one."""
+        save = subprocess.Popen(["docker", "save", image], stdout=subprocess.PIPE)
+        subprocess.run(["docker", "-H", self.host, "load"], stdin=save.stdout, check=True, capture_output=True)
+        save.wait(60)
+
+    def log_tail(self, n: int = 40) -> str:
+        self.log.flush()
+        lines = (self.root / "dockerd.log").read_text(errors="replace").splitlines()
+        return "\n".join(lines[-n:])
+
+    def close(self) -> None:
+        try:
+            if self.proc is not None and self.proc.poll() is None:
+                ids = self.docker("ps", "-aq", check=False).split()
+                if ids:
+                    self.docker("rm", "-f", *ids, check=False)
+            self.stop()
+        finally:
+            self.log.close()
+            if self.bridge_made:
+                subprocess.run(["ip", "link", "del", self.bridge], capture_output=True)
+            shutil.rmtree(self.root, ignore_errors=True)

@@ -13,8 +13,9 @@ import time
 import pytest
 from botocore.exceptions import ClientError
 
-from conftest import IMAGE, unique
+from conftest import IMAGE, docker, unique
 from helpers import FAST, describe, http_get, wait_running, wait_stopped
+from test_awsvpc import PARSE_URI, fetch
 
 SUBNETS = {"awsvpcConfiguration": {"subnets": ["subnet-default"]}}
 STABLE = {"Delay": 1, "MaxAttempts": 120}
@@ -243,3 +244,114 @@ def test_usage_report_meters_a_fargate_task(ecs, res, gantry):
 
     metrics = urllib.request.urlopen(f"{gantry.endpoint}/metrics", timeout=10).read().decode()
     assert "gantry_fargate_vcpu_seconds_total{capacity_provider=\"FARGATE\"}" in metrics
+
+
+def container_logs(task, name):
+    [c] = [c for c in task["containers"] if c["name"] == name]
+    p = docker("logs", c["runtimeId"], check=False)
+    return p.stdout + p.stderr
+
+
+def test_two_container_fargate_tasks_share_localhost_bind_port_80_and_read_metadata(ecs, res):
+    # `web` serves port 80; `client` reaches it on localhost, prints the
+    # answer and its task's metadata (busybox `nc` speaks HTTP), then idles.
+    web = {"name": "web", "image": IMAGE, "essential": True,
+           "command": ["sh", "-c", "mkdir -p /www && echo web-ok > /www/index.html && exec httpd -f -p 80 -h /www"]}
+    client = {"name": "client", "image": IMAGE, "essential": False,
+              "command": ["sh", "-c",
+                          "trap 'exit 0' TERM; " + PARSE_URI +
+                          "for i in $(seq 1 100); do "
+                          "  a=$( (printf 'GET / HTTP/1.0\\r\\n\\r\\n'; sleep 1) | nc 127.0.0.1 80 | tail -n 1 ); "
+                          "  [ \"$a\" = web-ok ] && break; sleep 0.2; done; "
+                          "echo \"LOCAL $a\"; "
+                          "m=$( " + fetch("$M/task") + " | tr -d '\\r\\n' ); echo \"META $m\"; "
+                          "sleep 3600 & wait $!"]}
+    td = ecs.register_task_definition(
+        family=unique("fg2"), networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256", memory="512",
+        containerDefinitions=[web, client])["taskDefinition"]
+    res.taskdef(td["taskDefinitionArn"])
+    out = ecs.run_task(taskDefinition=td["taskDefinitionArn"], launchType="FARGATE", count=2,
+                       networkConfiguration=SUBNETS)
+    assert out["failures"] == []
+    arns = [t["taskArn"] for t in out["tasks"]]
+    for a in arns:
+        res.task(a)
+    tasks = wait_running(ecs, arns)
+    ips = []
+    for t in tasks:
+        assert t["launchType"] == "FARGATE"
+        _, d = details(t)
+        ip = d["privateIPv4Address"]
+        ips.append(ip)
+        # Both tasks bind port 80 on their own address; the host reaches it.
+        assert http_get(f"http://{ip}:80/", timeout=60).strip() == "web-ok"
+        logs = wait_until(lambda: (lambda l: l if "META " in l else None)(container_logs(describe(ecs, [t["taskArn"]])[0], "client")),
+                          timeout=90, what="the client's output")
+        assert "LOCAL web-ok" in logs, logs
+        meta = json.loads(logs.split("META ", 1)[1].splitlines()[0])
+        assert meta["TaskARN"] == t["taskArn"]
+        assert meta["LaunchType"] == "FARGATE"
+        assert sorted(c["Name"] for c in meta["Containers"]) == ["client", "web"]
+        assert meta["Containers"][0]["Networks"][0]["IPv4Addresses"] == [ip]
+    assert len(set(ips)) == 2, ips
+    for a in arns:
+        ecs.stop_task(task=a, reason="e2e done")
+    wait_stopped(ecs, arns)
+
+
+def test_fargate_task_over_its_memory_is_oom_killed(ecs, res):
+    # Task memory 512 MiB, no container limit; `tail -c N` keeps the last N
+    # bytes of its input in memory, so it really allocates ~1 GiB.
+    td = fargate_td(ecs, res, ["sh", "-c", "tail -c 1073741824 /dev/zero > /dev/null"], memory="512")
+    out = ecs.run_task(taskDefinition=td["taskDefinitionArn"], launchType="FARGATE", networkConfiguration=SUBNETS)
+    assert out["failures"] == []
+    arn = out["tasks"][0]["taskArn"]
+    res.task(arn)
+    (t,) = wait_stopped(ecs, [arn])
+    c = t["containers"][0]
+    assert c.get("reason") == "OutOfMemoryError: Container killed due to memory usage", t
+    assert c.get("exitCode") == 137, c
+    assert t["stopCode"] == "EssentialContainerExited"
+    assert t["stoppedReason"] == "Essential container in task exited"
+
+
+def test_update_service_moves_a_fargate_service_to_spot(ecs, res):
+    cluster = res.cluster(unique("upd"))
+    ecs.create_cluster(clusterName=cluster, capacityProviders=["FARGATE", "FARGATE_SPOT"])
+    td = fargate_td(ecs, res, ["sleep", "3600"])
+    name = unique("updsvc")
+    spot = [{"capacityProvider": "FARGATE_SPOT", "weight": 1, "base": 0}]
+    try:
+        ecs.create_service(cluster=cluster, serviceName=name, taskDefinition=td["taskDefinitionArn"],
+                           desiredCount=1, launchType="FARGATE", networkConfiguration=SUBNETS)
+        ecs.get_waiter("services_stable").wait(cluster=cluster, services=[name], WaiterConfig=STABLE)
+        (first,) = ecs.list_tasks(cluster=cluster, serviceName=name)["taskArns"]
+        with pytest.raises(ClientError) as e:
+            ecs.update_service(cluster=cluster, service=name, capacityProviderStrategy=spot)
+        assert e.value.response["Error"]["Code"] == "InvalidParameterException"
+        assert "you must force a new deployment" in e.value.response["Error"]["Message"]
+        with pytest.raises(ClientError) as e:
+            ecs.update_service(cluster=cluster, service=name, platformVersion="1.3.0")
+        assert e.value.response["Error"]["Code"] == "InvalidParameterException"
+        svc = ecs.update_service(cluster=cluster, service=name, capacityProviderStrategy=spot,
+                                 forceNewDeployment=True)["service"]
+        assert "launchType" not in svc
+        assert svc["capacityProviderStrategy"] == spot
+        assert [d["status"] for d in svc["deployments"]] == ["PRIMARY", "ACTIVE"]
+        assert svc["deployments"][0]["capacityProviderStrategy"] == spot
+        ecs.get_waiter("services_stable").wait(cluster=cluster, services=[name], WaiterConfig=STABLE)
+        (second,) = ecs.list_tasks(cluster=cluster, serviceName=name)["taskArns"]
+        assert second != first
+        (t,) = describe(ecs, [second], cluster)
+        assert t["capacityProviderName"] == "FARGATE_SPOT"
+        assert t["launchType"] == "FARGATE"
+        stats = ecs.describe_clusters(clusters=[cluster], include=["STATISTICS"])["clusters"][0]["statistics"]
+        stats = {kv["name"]: kv["value"] for kv in stats}
+        assert stats["activeFargateServiceCount"] == "1"
+        assert stats["activeEC2ServiceCount"] == "0"
+    finally:
+        ecs.update_service(cluster=cluster, service=name, desiredCount=0)
+        ecs.delete_service(cluster=cluster, service=name, force=True)
+        ecs.get_waiter("services_inactive").wait(cluster=cluster, services=[name], WaiterConfig=STABLE)
+        for a in ecs.list_tasks(cluster=cluster)["taskArns"]:
+            ecs.stop_task(cluster=cluster, task=a)

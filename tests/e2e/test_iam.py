@@ -575,3 +575,149 @@ def test_pass_role_is_required_for_task_roles(gantry, iam, users, res, image):
     td = u.register_task_definition(**spec)["taskDefinition"]
     res.taskdef(td["taskDefinitionArn"])
     assert td["taskRoleArn"] == role_arn
+
+
+def gantry_call(gantry, method: str, path: str, key: str, secret: str, body: bytes = b""):
+    """A SigV4-signed (service `ecs`) call to one of Gantry's own endpoints: (status, parsed JSON or text)."""
+    import urllib.error
+    import urllib.request
+
+    url = gantry.endpoint + path
+    req = AWSRequest(method=method, url=url, data=body, headers={"Content-Type": "application/json"} if body else {})
+    SigV4Auth(Credentials(key, secret), "ecs", REGION).add_auth(req)
+    r = urllib.request.Request(url, data=body or None, method=method, headers=dict(req.headers.items()))
+    try:
+        with urllib.request.urlopen(r, timeout=10) as resp:
+            status, text = resp.status, resp.read(65536).decode()
+    except urllib.error.HTTPError as e:
+        status, text = e.code, e.read().decode()
+    try:
+        return status, json.loads(text)
+    except ValueError:
+        return status, text
+
+
+def test_gantry_endpoints_need_their_iam_actions(gantry, users):
+    """/gantry/v1/usage, /spot/reclaim and /events are authorized like API calls."""
+    endpoints = [
+        ("GET", "/gantry/v1/usage", b"", "gantry:GetUsage"),
+        ("POST", "/gantry/v1/spot/reclaim", json.dumps({"cluster": "default", "count": 1}).encode(),
+         "gantry:ReclaimSpotCapacity"),
+        ("GET", "/gantry/v1/events?cluster=no-such-cluster", b"", "gantry:GetEvents"),
+    ]
+    nobody = users.make(unique("nobody"), doc({"Effect": "Allow", "Action": "ecs:List*", "Resource": "*"}))
+    allowed = users.make(unique("operator"), doc(
+        {"Effect": "Allow", "Action": [e[3] for e in endpoints], "Resource": "*"}))
+    denied_one = users.make(unique("nousage"), doc(
+        {"Effect": "Allow", "Action": "gantry:*", "Resource": "*"},
+        {"Effect": "Deny", "Action": "gantry:GetUsage", "Resource": "*"}))
+    for method, path, body, action in endpoints:
+        status, answer = gantry_call(gantry, method, path, *nobody, body=body)
+        assert status == 400 and answer["__type"] == "AccessDeniedException", (path, status, answer)
+        assert f"is not authorized to perform: {action} on resource: *" in answer["message"], answer
+        status, answer = gantry_call(gantry, method, path, *allowed, body=body)
+        assert status == 200 or (isinstance(answer, dict) and answer.get("__type") != "AccessDeniedException"), \
+            (path, status, answer)
+        status, answer = gantry_call(gantry, method, path, gantry.access_key_id, gantry.secret_access_key, body=body)
+        assert status == 200 or (isinstance(answer, dict) and answer.get("__type") != "AccessDeniedException"), \
+            (path, status, answer)
+    status, answer = gantry_call(gantry, "GET", "/gantry/v1/usage", *allowed)
+    assert status == 200, answer
+    status, answer = gantry_call(gantry, "GET", "/gantry/v1/usage", *denied_one)
+    assert answer["__type"] == "AccessDeniedException", answer
+    status, answer = gantry_call(gantry, "GET", "/gantry/v1/events?cluster=none", *denied_one)
+    assert status == 200, answer
+
+
+def test_gantry_up_with_root_disabled_keeps_its_agent(tmp_path, image):
+    """`gantry up` gives its agent an IAM identity of its own, so after an admin
+    exists a restart with --disable-root refuses root, serves the admin, and
+    the local agent stays connected and runs tasks."""
+    import random
+    import socket
+
+    from conftest import cleanup_docker_for_account
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    account = "".join(random.choice("0123456789") for _ in range(12))
+    root_key, root_secret = "AKIAROOTLESS" + os.urandom(4).hex().upper(), "R" * 40
+    data = tmp_path / "data"
+    endpoint = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, GANTRY_ROOT_ACCESS_KEY_ID=root_key, GANTRY_ROOT_SECRET_ACCESS_KEY=root_secret,
+               GANTRY_REGION=REGION, GANTRY_ACCOUNT_ID=account, GANTRY_LOG="info",
+               GANTRY_SUBNETS="subnet-rootless=10.218.0.0/24")
+    log_path = tmp_path / "gantry.log"
+
+    def start(*extra: str) -> subprocess.Popen:
+        log = open(log_path, "ab")
+        return subprocess.Popen([str(gantry_binary()), "up", "--listen", f"127.0.0.1:{port}", "--data-dir",
+                                 str(data), *extra], stdout=log, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=True)
+
+    def stop(p: subprocess.Popen) -> None:
+        p.terminate()
+        try:
+            p.wait(30)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait(10)
+
+    def mk(service: str, key: str, secret: str):
+        return boto3.session.Session().client(service, region_name=REGION, endpoint_url=endpoint,
+                                              aws_access_key_id=key, aws_secret_access_key=secret, config=CFG)
+
+    def agent_connected(ecs_client, proc):
+        def check():
+            assert proc.poll() is None, log_path.read_text()[-4000:]
+            try:
+                arns = ecs_client.list_container_instances(cluster="default")["containerInstanceArns"]
+                cis = ecs_client.describe_container_instances(cluster="default", containerInstances=arns)
+            except Exception:  # noqa: BLE001 - not up yet
+                return None
+            ok = [c for c in cis["containerInstances"] if c["status"] == "ACTIVE" and c["agentConnected"]]
+            return ok or None
+        return wait_for(check, 90, "local agent connected")
+
+    proc = start()
+    try:
+        agent_connected(mk("ecs", root_key, root_secret), proc)
+        creds_file = data / "agent-credentials"
+        assert creds_file.exists() and (creds_file.stat().st_mode & 0o777) == 0o600
+        agent_key = json.loads(creds_file.read_text())["accessKeyId"]
+        assert agent_key.startswith("AKIA") and agent_key != root_key
+        iam_root = mk("iam", root_key, root_secret)
+        agent_user = iam_root.get_user(UserName="gantry-local-agent")["User"]
+        assert agent_user["UserName"] == "gantry-local-agent"
+        iam_root.create_user(UserName="admin")
+        iam_root.attach_user_policy(UserName="admin", PolicyArn="arn:aws:iam::aws:policy/AdministratorAccess")
+        k = iam_root.create_access_key(UserName="admin")["AccessKey"]
+        admin_key, admin_secret = k["AccessKeyId"], k["SecretAccessKey"]
+        stop(proc)
+
+        proc = start("--disable-root")
+        admin_ecs = mk("ecs", admin_key, admin_secret)
+        agent_connected(admin_ecs, proc)
+        with pytest.raises(botocore.exceptions.ClientError):
+            mk("ecs", root_key, root_secret).list_clusters()
+        assert json.loads(creds_file.read_text())["accessKeyId"] == agent_key, "key kept across restarts"
+        # The agent, under its own identity, really runs a task.
+        td = admin_ecs.register_task_definition(family="rootless", containerDefinitions=[{
+            "name": "app", "image": image, "memory": 32, "essential": True,
+            "command": ["sh", "-c", "exit 7"]}])["taskDefinition"]
+        arn = admin_ecs.run_task(taskDefinition=td["taskDefinitionArn"])["tasks"][0]["taskArn"]
+
+        def stopped():
+            t = admin_ecs.describe_tasks(tasks=[arn])["tasks"][0]
+            return t if t["lastStatus"] == "STOPPED" else None
+        t = wait_for(stopped, 90, "task stopped")
+        assert t["containers"][0].get("exitCode") == 7, t
+        # Its identity can do nothing else.
+        agent_secret = json.loads(creds_file.read_text())["secretAccessKey"]
+        with pytest.raises(botocore.exceptions.ClientError) as e:
+            mk("ecs", agent_key, agent_secret).create_cluster(clusterName="nope")
+        assert e.value.response["Error"]["Code"] == "AccessDeniedException"
+    finally:
+        stop(proc)
+        cleanup_docker_for_account(account)

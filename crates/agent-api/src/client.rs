@@ -204,6 +204,23 @@ impl AgentClient {
         &self.config
     }
 
+    /// The same client (endpoints, CA, time source) signing with other
+    /// credentials (a task's execution role).
+    pub fn with_credentials(
+        &self,
+        access_key_id: &str,
+        secret_access_key: &str,
+        session_token: Option<String>,
+    ) -> Result<Self, ClientError> {
+        let mut config = self.config.clone();
+        config.access_key_id = access_key_id.to_string();
+        config.secret_access_key = secret_access_key.to_string();
+        config.session_token = session_token;
+        let mut c = AgentClient::new(config)?;
+        c.time = self.time.clone();
+        Ok(c)
+    }
+
     /// Calls an ECS operation (`POST /`, awsJson1.1) and returns the JSON answer.
     pub async fn ecs_call(
         &self,

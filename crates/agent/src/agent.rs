@@ -68,6 +68,9 @@ pub struct AgentConfig {
     /// PEM certificate(s) to trust for `https://` endpoints (the control
     /// plane's self-signed certificate); `None`: AWS_CA_BUNDLE or the system roots.
     pub ca_pem: Option<Vec<u8>>,
+    /// `versionInfo.agentVersion` to register ([`AGENT_VERSION`]; tests
+    /// simulate an upgraded binary with another).
+    pub agent_version: String,
 }
 
 impl AgentConfig {
@@ -90,6 +93,7 @@ impl AgentConfig {
             clock: Arc::new(SystemClock),
             task_endpoint_addr: None,
             ca_pem: None,
+            agent_version: AGENT_VERSION.to_string(),
         }
     }
 }
@@ -164,6 +168,8 @@ pub fn registration_body(
     // endpoint), like the ECS agent's names.
     let mut extra: Vec<(String, Option<String>)> =
         vec![("ecs.capability.task-eni".to_string(), None)];
+    // The awslogs shipper signs with a task's execution role (`logs.rs`).
+    extra.push(("ecs.capability.execution-role-awslogs".to_string(), None));
     if config.task_endpoint_addr.is_some() {
         for c in [
             "com.amazonaws.ecs.capability.task-iam-role",
@@ -184,7 +190,7 @@ pub fn registration_body(
             {"name": "PORTS_UDP", "type": "STRINGSET", "stringSetValue": []},
         ],
         "versionInfo": {
-            "agentVersion": AGENT_VERSION,
+            "agentVersion": config.agent_version,
             "agentHash": option_env!("GANTRY_GIT_HASH").unwrap_or("unknown"),
             "dockerVersion": format!("DockerVersion: {docker_version}"),
         },
@@ -194,6 +200,61 @@ pub fn registration_body(
         body["containerInstanceArn"] = json!(arn);
     }
     body
+}
+
+/// Longest wait between attempts to reach a container runtime that is down.
+const ENGINE_MAX_BACKOFF: Duration = Duration::from_secs(5);
+
+/// The runtime's event stream, subscribed after `delay`; it starts with an
+/// empty id (a wake-up: whatever happened meanwhile is found by listing).
+fn resubscribe(
+    runtime: Arc<dyn ContainerRuntime>,
+    delay: Duration,
+) -> futures::stream::BoxStream<'static, String> {
+    futures::stream::once(async move {
+        tokio::time::sleep(delay).await;
+        futures::stream::once(async { String::new() }).chain(runtime.events())
+    })
+    .flatten()
+    .boxed()
+}
+
+/// Removes, in the background, the containers earlier identities of this
+/// host left behind (see [`crate::state::leftovers_of_previous_identities`]).
+async fn sweep_previous_identities(
+    runtime: &Arc<dyn ContainerRuntime>,
+    data_dir: &std::path::Path,
+    current_arn: &str,
+    reconciler: &Reconciler,
+) {
+    let previous = StateStore::new(data_dir).previous_identities();
+    if previous.is_empty() {
+        return;
+    }
+    let listed = match runtime
+        .list(&[(gantry_agent_api::labels::MANAGED, "true")])
+        .await
+    {
+        Ok(l) => l,
+        Err(e) => {
+            warn!(error = %e, "cannot list containers; earlier identities not swept");
+            return;
+        }
+    };
+    let held = reconciler.state().tasks.keys().cloned().collect();
+    for id in crate::state::leftovers_of_previous_identities(&listed, &previous, current_arn, &held)
+    {
+        warn!(id = %id, "removing a container left by an earlier identity of this host");
+        let rt = runtime.clone();
+        tokio::spawn(async move {
+            if let Err(e) = rt.stop(&id, crate::spec::DEFAULT_STOP_TIMEOUT).await {
+                warn!(id = %id, error = %e, "stopping a leftover container");
+            }
+            if let Err(e) = rt.remove(&id).await {
+                warn!(id = %id, error = %e, "cannot remove a leftover container");
+            }
+        });
+    }
 }
 
 fn next_backoff(cur: Duration, max: Duration) -> Duration {
@@ -271,7 +332,21 @@ pub async fn run(
         }));
     }
     let client = Arc::new(client);
-    let version = runtime.version().await?;
+    // The Engine may be down (restarting): wait for it rather than exit.
+    let mut backoff = Duration::from_millis(100);
+    let version = loop {
+        match runtime.version().await {
+            Ok(v) => break v,
+            Err(e) => {
+                warn!(error = %e, retry_in = ?backoff, "container runtime unavailable; waiting for it");
+                tokio::select! {
+                    _ = tokio::time::sleep(backoff) => {}
+                    _ = &mut shutdown => return Ok(()),
+                }
+                backoff = (backoff * 2).min(ENGINE_MAX_BACKOFF);
+            }
+        }
+    };
 
     // Register (or re-register with the persisted ARN).
     let mut backoff = Duration::from_millis(100);
@@ -315,12 +390,16 @@ pub async fn run(
         // generation number of the old instance can be mistaken for one of
         // the new (its tasks are then stopped as not desired).
         warn!(old = %reconciler.instance_arn().unwrap_or_default(), new = %arn, "registered as a new container instance");
+        // Remembered, so what the old identity leaves behind is swept.
+        StateStore::new(&config.data_dir)
+            .add_previous_identity(reconciler.instance_arn().unwrap_or_default())?;
         reconciler.set_desired(gantry_agent_api::DesiredState {
             generation: 0,
             tasks: vec![],
         })?;
     }
     reconciler.set_instance_arn(arn.clone())?;
+    sweep_previous_identities(&runtime, &config.data_dir, &arn, &reconciler).await;
 
     let known = Arc::new(AtomicU64::new(reconciler.known_generation()));
     let (resp_tx, mut resp_rx) = mpsc::channel::<SyncResponse>(8);
@@ -412,13 +491,17 @@ pub async fn run(
     drop(resp_tx);
 
     let mut events = runtime.events();
+    let mut events_backoff = Duration::from_millis(500);
     let mut tick = tokio::time::interval(config.reconcile_period);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut last_observed: Option<ObservedState> = None;
     let mut deregistered = false;
     loop {
+        let pass = std::time::Instant::now();
         reconciler.converge(clock.now()).await?;
+        crate::metrics::global().reconcile_pass(pass.elapsed());
         let observed = reconciler.observed();
+        crate::metrics::global().observe(reconciler.state().desired.as_ref(), &observed);
         if last_observed.as_ref() != Some(&observed) {
             last_observed = Some(observed.clone());
             let _ = obs_tx.send(Some(observed));
@@ -453,13 +536,18 @@ pub async fn run(
                     }
                 }
             }
-            ev = events.next() => {
-                if ev.is_none() {
-                    warn!("runtime event stream ended; resubscribing");
-                    tokio::time::sleep(Duration::from_millis(500)).await;
-                    events = runtime.events();
+            ev = events.next() => match ev {
+                Some(id) if !id.is_empty() => events_backoff = Duration::from_millis(500),
+                Some(_) => {}
+                None => {
+                    // The Engine went away (or its feed broke): resubscribe
+                    // after a growing delay without blocking this loop; the
+                    // periodic pass keeps listing meanwhile.
+                    warn!(retry_in = ?events_backoff, "runtime event stream ended; resubscribing");
+                    events = resubscribe(runtime.clone(), events_backoff);
+                    events_backoff = (events_backoff * 2).min(ENGINE_MAX_BACKOFF);
                 }
-            }
+            },
             _ = reconciler.next_background_done() => {}
             _ = tick.tick() => {}
         }

@@ -303,3 +303,293 @@ async fn a_new_instance_arn_discards_the_old_desired_state() {
     let _ = tokio::time::timeout(Duration::from_secs(5), agent).await;
     server.abort();
 }
+
+/// A control plane serving `desired`, and an agent on `fake` in `dir`.
+struct Harness {
+    shared: Shared,
+    server: tokio::task::JoinHandle<()>,
+    agent: tokio::task::JoinHandle<Result<(), crate::AgentError>>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Harness {
+    fn start(
+        desired: DesiredState,
+        dir: &std::path::Path,
+        fake: Arc<FakeRuntime>,
+    ) -> impl std::future::Future<Output = Harness> {
+        let dir = dir.to_path_buf();
+        async move {
+            let shared: Shared = Arc::new((
+                Mutex::new(Plane {
+                    desired: Some(desired),
+                    registered: true,
+                    ..Default::default()
+                }),
+                Notify::new(),
+            ));
+            let app = Router::new()
+                .route("/", post(ecs))
+                .route(gantry_agent_api::SYNC_PATH, post(sync))
+                .with_state(shared.clone());
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+            let mut config = AgentConfig::new(vec![format!("http://{addr}")], "default", dir);
+            config.access_key_id = "AKIDEXAMPLE".into();
+            config.secret_access_key = "secret".into();
+            config.sync_wait_seconds = 1;
+            config.reconcile_period = Duration::from_millis(200);
+            let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+            let agent = tokio::spawn(run(config, fake, async {
+                let _ = stop_rx.await;
+            }));
+            Harness {
+                shared,
+                server,
+                agent,
+                stop: Some(stop_tx),
+            }
+        }
+    }
+
+    async fn finish(mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        let r = tokio::time::timeout(Duration::from_secs(10), self.agent).await;
+        assert!(matches!(r, Ok(Ok(Ok(())))), "agent ended badly: {r:?}");
+        self.server.abort();
+    }
+}
+
+fn reported_exit_code(p: &Plane) -> Option<i32> {
+    p.observed
+        .as_ref()?
+        .tasks
+        .iter()
+        .find(|t| t.task_arn == ARN)?
+        .containers
+        .first()?
+        .exit_code
+}
+
+/// The Docker Engine restarts under a running agent: while it is down the
+/// agent keeps running and reports nothing new (it cannot know); when it is
+/// back, the containers that did not survive (restart policy `no`) are
+/// reported STOPPED with their exit code, by the same agent process.
+#[tokio::test]
+async fn survives_an_engine_restart_and_reports_what_did_not_survive() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let h = Harness::start(
+        DesiredState {
+            generation: 1,
+            tasks: vec![task()],
+        },
+        dir.path(),
+        fake.clone(),
+    )
+    .await;
+    wait_for(&h.shared, "RUNNING", |p| {
+        task_status(p).map(|s| s.0) == Some(TaskStatus::Running)
+    })
+    .await;
+    let first_id = fake.find("app").unwrap().info.id;
+
+    fake.engine_stop();
+    // Several reconciler periods and event resubscriptions with the engine
+    // down (a wait for the agent to act, not a timed assertion).
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(!h.agent.is_finished(), "the agent must not exit");
+    assert_eq!(
+        task_status(&h.shared.0.lock().unwrap()).map(|s| s.0),
+        Some(TaskStatus::Running),
+        "nothing false is reported while the engine is down"
+    );
+    assert_eq!(fake.create_count(), 1, "nothing was created while down");
+
+    // Back, without the container: it exited with the daemon (255).
+    fake.engine_restarted(Some(255));
+    wait_for(&h.shared, "STOPPED after the engine restart", |p| {
+        task_status(p)
+            == Some((
+                TaskStatus::Stopped,
+                Some(StopCode::EssentialContainerExited),
+            ))
+    })
+    .await;
+    {
+        let p = h.shared.0.lock().unwrap();
+        assert_eq!(reported_exit_code(&p), Some(255));
+        let t = p
+            .observed
+            .as_ref()
+            .unwrap()
+            .tasks
+            .iter()
+            .find(|t| t.task_arn == ARN)
+            .unwrap();
+        assert_eq!(
+            t.stopped_reason.as_deref(),
+            Some("Essential container in task exited")
+        );
+        assert_eq!(p.registrations.len(), 1, "the agent did not restart");
+    }
+    // The stopped task is not restarted by the agent (the control plane
+    // replaces service tasks with new ones).
+    assert_eq!(fake.create_count(), 1);
+    assert_eq!(fake.find("app").unwrap().info.id, first_id);
+    h.finish().await;
+}
+
+/// With live-restore the containers survive the engine restart: the agent
+/// reconnects and the task stays RUNNING, nothing recreated.
+#[tokio::test]
+async fn an_engine_restart_with_live_restore_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let h = Harness::start(
+        DesiredState {
+            generation: 1,
+            tasks: vec![task()],
+        },
+        dir.path(),
+        fake.clone(),
+    )
+    .await;
+    wait_for(&h.shared, "RUNNING", |p| {
+        task_status(p).map(|s| s.0) == Some(TaskStatus::Running)
+    })
+    .await;
+    fake.engine_stop();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    fake.engine_restarted(None);
+    // The event feed is back: a container exit is noticed through it.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        task_status(&h.shared.0.lock().unwrap()).map(|s| s.0),
+        Some(TaskStatus::Running)
+    );
+    assert_eq!(fake.create_count(), 1);
+    assert_eq!(fake.find("app").unwrap().starts, 1);
+    fake.exit("app", 7);
+    wait_for(&h.shared, "STOPPED", |p| reported_exit_code(p) == Some(7)).await;
+    h.finish().await;
+}
+
+/// An agent started while the engine is down waits for it (it neither
+/// exits nor registers without knowing the Docker version), then runs.
+#[tokio::test]
+async fn an_agent_started_before_the_engine_waits_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    fake.engine_stop();
+    let h = Harness::start(
+        DesiredState {
+            generation: 1,
+            tasks: vec![task()],
+        },
+        dir.path(),
+        fake.clone(),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(!h.agent.is_finished(), "the agent must wait, not exit");
+    assert!(h.shared.0.lock().unwrap().registrations.is_empty());
+    fake.engine_restarted(None);
+    wait_for(&h.shared, "RUNNING", |p| {
+        task_status(p).map(|s| s.0) == Some(TaskStatus::Running)
+    })
+    .await;
+    assert_eq!(h.shared.0.lock().unwrap().registrations.len(), 1);
+    h.finish().await;
+}
+
+/// Containers an earlier identity of this host left behind (here: one of a
+/// task that never made it into the state, as after a crash mid-create) are
+/// swept once the host registers as a new instance; another agent's
+/// containers on the same Engine and containers Gantry did not create are
+/// left alone.
+#[tokio::test]
+async fn containers_of_an_earlier_identity_are_swept_and_only_those() {
+    use gantry_agent_api::labels;
+    let old_arn = "arn:aws:ecs:us-east-1:123456789012:container-instance/old-cluster/old";
+    let neighbour = "arn:aws:ecs:us-east-1:123456789012:container-instance/default/other";
+    let dir = tempfile::tempdir().unwrap();
+    crate::state::StateStore::new(dir.path())
+        .save(&crate::state::AgentState {
+            version: crate::state::STATE_VERSION,
+            container_instance_arn: Some(old_arn.into()),
+            desired: Some(DesiredState {
+                generation: 3,
+                tasks: vec![],
+            }),
+            ..Default::default()
+        })
+        .unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let lbl = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let leftover = fake.insert_running(
+        "ecs-old-1-app",
+        lbl(&[
+            (labels::MANAGED, "true"),
+            (labels::CONTAINER_INSTANCE_ARN, old_arn),
+            (labels::CLUSTER, "old-cluster"),
+            (
+                labels::TASK_ARN,
+                "arn:aws:ecs:us-east-1:123456789012:task/old-cluster/lost",
+            ),
+            (labels::CONTAINER_NAME, "app"),
+        ]),
+    );
+    let theirs = fake.insert_running(
+        "ecs-other-1-app",
+        lbl(&[
+            (labels::MANAGED, "true"),
+            (labels::CONTAINER_INSTANCE_ARN, neighbour),
+            (
+                labels::TASK_ARN,
+                "arn:aws:ecs:us-east-1:123456789012:task/default/theirs",
+            ),
+            (labels::CONTAINER_NAME, "app"),
+        ]),
+    );
+    let foreign = fake.insert_running(
+        "not-gantry",
+        lbl(&[(labels::CONTAINER_INSTANCE_ARN, old_arn)]),
+    );
+    // The control plane answers with a new instance (INSTANCE).
+    let h = Harness::start(
+        DesiredState {
+            generation: 1,
+            tasks: vec![],
+        },
+        dir.path(),
+        fake.clone(),
+    )
+    .await;
+    for _ in 0..200 {
+        if fake.containers().iter().all(|c| c.info.id != leftover) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let ids: Vec<String> = fake.containers().into_iter().map(|c| c.info.id).collect();
+    assert!(!ids.contains(&leftover), "the leftover must be removed");
+    assert!(ids.contains(&theirs), "another agent's container must stay");
+    assert!(
+        ids.contains(&foreign),
+        "a container Gantry did not create must stay"
+    );
+    assert_eq!(
+        crate::state::StateStore::new(dir.path()).previous_identities(),
+        [old_arn.to_string()].into()
+    );
+    h.finish().await;
+}

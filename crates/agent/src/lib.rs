@@ -15,6 +15,7 @@ pub mod agent;
 pub mod clock;
 pub mod endpoint;
 pub mod logs;
+pub mod metrics;
 pub mod reconcile;
 pub mod registry_auth;
 pub mod runtime;

@@ -16,6 +16,11 @@
 //! - Nothing is lost when a container exits right after writing: the
 //!   runtime's follow stream ends only after the last line, and the shipper
 //!   flushes at that end before it records the container as done.
+//! - Signing: a task with an execution role (`executionCredentials` in its
+//!   desired state, refreshed by the control plane) has its log calls
+//!   signed with those credentials, so the role's policy governs delivery
+//!   as on ECS (a refused call is logged and retried/dropped like any other
+//!   refusal); a task without one uses the agent's own credentials.
 //! - A control-plane outage: the shipper keeps its one batch and retries
 //!   with backoff; meanwhile it reads nothing more, so memory stays bounded
 //!   and the rest waits in Docker's log file.
@@ -545,6 +550,9 @@ fn scan(
                 config: config.clone(),
                 opts,
                 token: std::sync::Mutex::new(None),
+                task_arn: ts.task.task_arn.clone(),
+                store: store.clone(),
+                role_client: std::sync::Mutex::new(None),
             };
             shippers.spawn(async move {
                 let id = shipper.id.clone();
@@ -627,9 +635,71 @@ struct Shipper {
     opts: ShipOptions,
     /// The stream's current `uploadSequenceToken`, as last seen.
     token: std::sync::Mutex<Option<String>>,
+    /// The container's task and where its desired state (with its
+    /// execution role credentials) is kept.
+    task_arn: String,
+    store: StateStore,
+    /// The client signing with the execution role's credentials, by key id.
+    role_client: std::sync::Mutex<Option<(String, Arc<AgentClient>)>>,
+}
+
+/// Whose credentials sign a task's log calls, from the agent state: the
+/// task's execution role credentials, `Ok(None)` for the agent's own (a task
+/// without an execution role), `Err(())` when the task is no longer known.
+fn execution_credentials(
+    state: &crate::state::AgentState,
+    task_arn: &str,
+) -> Result<Option<gantry_agent_api::TaskCredentials>, ()> {
+    state
+        .tasks
+        .get(task_arn)
+        .map(|ts| ts.task.execution_credentials.clone())
+        .ok_or(())
 }
 
 impl Shipper {
+    /// The client this container's log calls are signed with: its task's
+    /// execution role (so the role's policy governs delivery, like ECS),
+    /// else the agent's own credentials. A task gone from the state keeps
+    /// the last role client for its final lines.
+    fn signer(&self) -> Arc<AgentClient> {
+        let creds = match self.store.load() {
+            Ok(state) => execution_credentials(&state, &self.task_arn),
+            Err(_) => Err(()),
+        };
+        let mut cached = self.role_client.lock().unwrap_or_else(|e| e.into_inner());
+        match creds {
+            Ok(None) => self.client.clone(),
+            Ok(Some(c)) => {
+                if let Some((key, client)) = cached.as_ref() {
+                    if *key == c.access_key_id {
+                        return client.clone();
+                    }
+                }
+                match self.client.with_credentials(
+                    &c.access_key_id,
+                    &c.secret_access_key,
+                    Some(c.session_token.clone()),
+                ) {
+                    Ok(client) => {
+                        debug!(id = %self.id, role = %c.role_arn, "signing log delivery with the task execution role");
+                        let client = Arc::new(client);
+                        *cached = Some((c.access_key_id.clone(), client.clone()));
+                        client
+                    }
+                    Err(e) => {
+                        warn!(id = %self.id, error = %e, "cannot use the execution role credentials; using the agent's");
+                        self.client.clone()
+                    }
+                }
+            }
+            Err(()) => cached
+                .as_ref()
+                .map(|(_, c)| c.clone())
+                .unwrap_or_else(|| self.client.clone()),
+        }
+    }
+
     async fn run(self) {
         let mut cursor = load_cursor(&self.cursor_path);
         self.ensure_stream().await;
@@ -829,7 +899,7 @@ impl Shipper {
         });
         let mut backoff = Duration::from_millis(200);
         loop {
-            match self.client.logs_call("PutLogEvents", &body).await {
+            match self.signer().logs_call("PutLogEvents", &body).await {
                 Ok(answer) => {
                     if let Some(r) = answer.get("rejectedLogEventsInfo") {
                         warn!(id = %self.id, rejected = %r, "log service rejected some events");
@@ -865,7 +935,7 @@ impl Shipper {
                 "logGroupName": self.target.group,
                 "logStreamNamePrefix": self.target.stream,
             });
-            match self.client.logs_call("DescribeLogStreams", &req).await {
+            match self.signer().logs_call("DescribeLogStreams", &req).await {
                 Ok(answer) => {
                     return answer["logStreams"]
                         .as_array()?
@@ -895,7 +965,7 @@ impl Shipper {
         loop {
             if self.target.create_group {
                 match self
-                    .client
+                    .signer()
                     .logs_call(
                         "CreateLogGroup",
                         &json!({"logGroupName": self.target.group}),
@@ -916,7 +986,7 @@ impl Shipper {
                 }
             }
             match self
-                .client
+                .signer()
                 .logs_call(
                     "CreateLogStream",
                     &json!({"logGroupName": self.target.group, "logStreamName": self.target.stream}),

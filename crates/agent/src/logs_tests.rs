@@ -20,6 +20,8 @@ struct Mock {
     /// Answer this many upcoming PutLogEvents with 503.
     fail_puts: usize,
     puts: usize,
+    /// (operation, signing access key id) of every call.
+    signers: Vec<(String, String)>,
 }
 
 type Shared = Arc<Mutex<Mock>>;
@@ -44,6 +46,14 @@ async fn handle(
     );
     let b: serde_json::Value = serde_json::from_slice(&body).unwrap();
     let mut m = m.lock().unwrap();
+    let key = auth
+        .split("Credential=")
+        .nth(1)
+        .and_then(|c| c.split('/').next())
+        .unwrap_or("")
+        .to_string();
+    let op = target.rsplit('.').next().unwrap_or("").to_string();
+    m.signers.push((op, key));
     let err = |code: &str| {
         (
             StatusCode::BAD_REQUEST,
@@ -677,4 +687,83 @@ async fn a_batch_in_flight_at_a_crash_is_sent_once() {
         sup.await.unwrap();
         server.abort();
     }
+}
+
+#[tokio::test]
+async fn execution_role_credentials_sign_the_tasks_log_delivery() {
+    let (endpoint, shared, server) = mock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let id = fake.insert_running("app-1", BTreeMap::new());
+    let task_arn = write_state(
+        dir.path(),
+        &id,
+        json!({"awslogs-group": "g", "awslogs-create-group": "true"}),
+    );
+    // The task's desired state carries execution role credentials.
+    let store = StateStore::new(dir.path());
+    let mut state = store.load().unwrap();
+    let creds = gantry_agent_api::TaskCredentials {
+        credentials_id: "c1".into(),
+        role_arn: "arn:aws:iam::123456789012:role/exec".into(),
+        access_key_id: "ASIAEXECUTION1".into(),
+        secret_access_key: "s".into(),
+        session_token: "t".into(),
+        expiration: "2100-01-01T00:00:00Z".into(),
+    };
+    state
+        .tasks
+        .get_mut(&task_arn)
+        .unwrap()
+        .task
+        .execution_credentials = Some(creds.clone());
+    store.save(&state).unwrap();
+    assert_eq!(
+        execution_credentials(&state, &task_arn),
+        Ok(Some(creds.clone()))
+    );
+    assert_eq!(execution_credentials(&state, "arn:other"), Err(()));
+    fake.write_log(&id, LogSource::Stdout, "one", 1_700_000_000_000_000_000);
+    let (stop, sup) = start_supervisor(dir.path(), endpoint, &fake).await;
+    assert_eq!(wait_for(&shared, 1).await.len(), 1);
+    // Refreshed credentials (a new key) sign what follows.
+    state
+        .tasks
+        .get_mut(&task_arn)
+        .unwrap()
+        .task
+        .execution_credentials = Some(gantry_agent_api::TaskCredentials {
+        access_key_id: "ASIAEXECUTION2".into(),
+        ..creds
+    });
+    store.save(&state).unwrap();
+    fake.write_log(&id, LogSource::Stdout, "two", 1_700_000_001_000_000_000);
+    assert_eq!(wait_for(&shared, 2).await.len(), 2);
+    // Without an execution role the agent's own credentials sign.
+    state
+        .tasks
+        .get_mut(&task_arn)
+        .unwrap()
+        .task
+        .execution_credentials = None;
+    store.save(&state).unwrap();
+    fake.write_log(&id, LogSource::Stdout, "three", 1_700_000_002_000_000_000);
+    assert_eq!(wait_for(&shared, 3).await.len(), 3);
+    let _ = stop.send(());
+    sup.await.unwrap();
+    server.abort();
+    let signers = shared.lock().unwrap().signers.clone();
+    let puts: Vec<&str> = signers
+        .iter()
+        .filter(|(op, _)| op == "PutLogEvents")
+        .map(|(_, k)| k.as_str())
+        .collect();
+    assert_eq!(
+        puts,
+        vec!["ASIAEXECUTION1", "ASIAEXECUTION2", "AKIDEXAMPLE"]
+    );
+    assert!(signers
+        .iter()
+        .filter(|(op, _)| op == "CreateLogGroup" || op == "CreateLogStream")
+        .all(|(_, k)| k == "ASIAEXECUTION1"));
 }

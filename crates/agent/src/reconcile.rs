@@ -209,6 +209,39 @@ pub enum Action {
     },
 }
 
+impl Action {
+    /// The task the action belongs to.
+    pub fn task(&self) -> &str {
+        match self {
+            Action::CreateVolumes { task }
+            | Action::Pull { task, .. }
+            | Action::Create { task, .. }
+            | Action::Start { task, .. }
+            | Action::Stop { task, .. }
+            | Action::SetupCgroup { task }
+            | Action::StartPause { task }
+            | Action::Release { task }
+            | Action::Cleanup { task }
+            | Action::Forget { task } => task,
+        }
+    }
+
+    /// Touches only its own task and the runtime objects named after it, so
+    /// different tasks' such actions may run concurrently. `StartPause`
+    /// is not: it ensures the subnet's shared network, and `Release` may
+    /// remove it.
+    pub fn is_concurrent(&self) -> bool {
+        matches!(
+            self,
+            Action::CreateVolumes { .. }
+                | Action::Pull { .. }
+                | Action::Create { .. }
+                | Action::Start { .. }
+                | Action::SetupCgroup { .. }
+        )
+    }
+}
+
 /// A dependency's verdict.
 enum Gate {
     Open,
@@ -1035,6 +1068,7 @@ impl Reconciler {
         }
 
         let mut actions = Vec::new();
+        let mut want: BTreeMap<String, bool> = BTreeMap::new();
         let empty = BTreeMap::new();
         for (arn, ts) in self.state.tasks.iter_mut() {
             let d = desired.get(arn);
@@ -1047,6 +1081,7 @@ impl Reconciler {
             }
             let want_running =
                 !self.deregistered && d.is_some_and(|d| d.desired_status == DesiredStatus::Running);
+            want.insert(arn.clone(), want_running);
             ts.observe(by_task.get(arn).unwrap_or(&empty));
             actions.extend(ts.plan(want_running, now, self.config.cleanup_delay));
             if d.is_none() && ts.phase == TaskPhase::Stopped && ts.cleaned_up {
@@ -1107,181 +1142,132 @@ impl Reconciler {
         if acted {
             self.notify_observer();
         }
+        // Tasks whose actions are all task-local run concurrently (each
+        // task's actions in order); the others run one action at a time
+        // first, as do the actions a concurrent task arrives at that are not
+        // task-local.
+        let mut serial = Vec::new();
+        let mut concurrent: Vec<(String, Vec<Action>)> = Vec::new();
+        let mut grouped: Vec<(String, Vec<Action>)> = Vec::new();
         for a in actions {
-            let created = matches!(a, Action::Create { .. } | Action::Start { .. });
-            self.apply(a, &instance_arn, now).await;
-            if created {
-                self.notify_observer();
+            match grouped.last_mut() {
+                Some((arn, list)) if arn.as_str() == a.task() => list.push(a),
+                _ => grouped.push((a.task().to_string(), vec![a])),
             }
+        }
+        for (arn, list) in grouped {
+            if list.iter().all(Action::is_concurrent) {
+                concurrent.push((arn, list));
+            } else {
+                serial.extend(list);
+            }
+        }
+        for a in serial {
+            self.apply_one(a, &instance_arn, now).await;
+        }
+        let leftovers = self
+            .apply_concurrently(concurrent, &want, &instance_arn, now)
+            .await;
+        for a in leftovers {
+            self.apply_one(a, &instance_arn, now).await;
         }
         self.persist()?;
         self.notify_observer();
         Ok(acted)
     }
 
+    /// Applies one action; the task endpoints learn of every container
+    /// created or started before anything else happens.
+    async fn apply_one(&mut self, action: Action, instance_arn: &str, now: f64) {
+        let created = matches!(action, Action::Create { .. } | Action::Start { .. });
+        self.apply(action, instance_arn, now).await;
+        if created {
+            self.notify_observer();
+        }
+    }
+
+    /// Runs each task's task-local actions, and those its state leads to
+    /// next (re-planned at once with the same `now`, without waiting for
+    /// the next pass), at most [`MAX_CONCURRENT_TASKS`] tasks at a time.
+    /// A job works on a copy of its task's state; each copy after a create
+    /// or start is stored and shown to the state observer before the job
+    /// goes on, and the final copy replaces the task's state. Returns the
+    /// actions a chain stopped at because they are not task-local.
+    async fn apply_concurrently(
+        &mut self,
+        groups: Vec<(String, Vec<Action>)>,
+        want: &BTreeMap<String, bool>,
+        instance_arn: &str,
+        now: f64,
+    ) -> Vec<Action> {
+        if groups.is_empty() {
+            return Vec::new();
+        }
+        let limit = Arc::new(tokio::sync::Semaphore::new(MAX_CONCURRENT_TASKS));
+        let config = Arc::new(self.config.clone());
+        let (progress, mut updates) = tokio::sync::mpsc::unbounded_channel::<Progress>();
+        let mut jobs = JoinSet::new();
+        for (arn, list) in groups {
+            let Some(ts) = self.state.tasks.get(&arn).cloned() else {
+                continue;
+            };
+            let job = TaskJob {
+                runtime: self.runtime.clone(),
+                config: config.clone(),
+                want_running: want.get(&arn).copied().unwrap_or(false),
+                instance_arn: instance_arn.to_string(),
+                now,
+                progress: progress.clone(),
+            };
+            let limit = limit.clone();
+            jobs.spawn(async move {
+                let _permit = limit.acquire_owned().await;
+                job.run(ts, list).await
+            });
+        }
+        drop(progress);
+        let mut leftovers = Vec::new();
+        loop {
+            tokio::select! {
+                Some((ts, ack)) = updates.recv() => {
+                    self.state.tasks.insert(ts.task.task_arn.clone(), ts);
+                    self.notify_observer();
+                    let _ = ack.send(());
+                }
+                done = jobs.join_next() => match done {
+                    None => break,
+                    Some(Ok((ts, rest))) => {
+                        self.state.tasks.insert(ts.task.task_arn.clone(), ts);
+                        leftovers.extend(rest);
+                    }
+                    Some(Err(e)) => warn!(error = %e, "task job failed"),
+                },
+            }
+        }
+        leftovers
+    }
+
     async fn apply(&mut self, action: Action, instance_arn: &str, now: f64) {
         debug!(action = ?action, "apply");
         match action {
-            Action::CreateVolumes { task } => {
-                let Some(ts) = self.state.tasks.get_mut(&task) else {
+            Action::CreateVolumes { .. }
+            | Action::Pull { .. }
+            | Action::Create { .. }
+            | Action::Start { .. }
+            | Action::SetupCgroup { .. }
+            | Action::StartPause { .. } => {
+                let Some(ts) = self.state.tasks.get_mut(action.task()) else {
                     return;
                 };
-                let mut failed = None;
-                for v in &ts.task.volumes {
-                    let r = spec::resolve_volume(&ts.task, v, instance_arn);
-                    if let Some(create) = r.create {
-                        if let Err(e) = self.runtime.create_volume(&create).await {
-                            failed = Some(format!(
-                                "ResourceInitializationError: volume {}: {}",
-                                v.name,
-                                e.message()
-                            ));
-                            break;
-                        }
-                    }
-                }
-                match failed {
-                    Some(reason) => ts.fail(StopCode::TaskFailedToStart, reason, now),
-                    None => ts.volumes_ready = true,
-                }
-            }
-            Action::Pull { task, container } => {
-                let Some(ts) = self.state.tasks.get_mut(&task) else {
-                    return;
-                };
-                let Some((image, credentials)) = ts
-                    .task
-                    .containers
-                    .iter()
-                    .find(|c| c.name == container)
-                    .map(|c| (c.image.clone(), c.repository_credentials.clone()))
-                else {
-                    return;
-                };
-                ts.pull_started_at.get_or_insert(now);
-                let result = match self.runtime.image_present(&image).await {
-                    Ok(true) => Ok(()),
-                    _ => match self
-                        .config
-                        .registry_auth
-                        .for_image(&image, credentials.as_deref())
-                    {
-                        Ok(auth) => {
-                            info!(task = %task, image = %image, authenticated = auth.is_some(), "pulling image");
-                            self.runtime.pull_image(&image, auth).await
-                        }
-                        Err(reason) => Err(crate::runtime::RuntimeError::Refused {
-                            op: "pull",
-                            message: reason,
-                        }),
-                    },
-                };
-                ts.pull_stopped_at = Some(now);
-                let cs = ts.container_mut(&container).expect("known container");
-                match result {
-                    Ok(()) => {
-                        let _ = cs.advance(ContainerPhase::Pulled);
-                    }
-                    Err(e) => {
-                        let reason = format!("CannotPullContainerError: {}", e.message());
-                        warn!(task = %task, image = %image, error = %e, "pull failed");
-                        cs.reason = Some(reason.clone());
-                        ts.fail(StopCode::TaskFailedToStart, reason, now);
-                    }
-                }
-            }
-            Action::Create { task, container } => {
-                let Some(ts) = self.state.tasks.get_mut(&task) else {
-                    return;
-                };
-                let mut siblings = Siblings::default();
-                for c in &ts.containers {
-                    siblings
-                        .docker_names
-                        .insert(c.name.clone(), c.docker_name.clone());
-                    if let Some(id) = &c.docker_id {
-                        siblings.docker_ids.insert(c.name.clone(), id.clone());
-                    }
-                }
-                siblings.pause_id = ts.pause.as_ref().and_then(|p| p.docker_id.clone());
-                siblings.cgroup_parent = ts.cgroup_parent.clone();
-                // The task cgroup again (idempotent): it may have gone with
-                // a reboot or a sweep while the images were pulled.
-                if let (Some(_), Some(limits)) = (&ts.cgroup_parent, spec::task_limits(&ts.task)) {
-                    if let Err(e) = self
-                        .runtime
-                        .create_task_cgroup(spec::task_id(&task), limits)
-                        .await
-                    {
-                        warn!(task = %task, error = %e, "cannot re-create the task cgroup");
-                    }
-                }
-                let Some(cspec) = ts.task.containers.iter().find(|c| c.name == container) else {
-                    return;
-                };
-                let cs = ts.container(&container).expect("known container");
-                let mut create =
-                    spec::create_spec(&ts.task, cspec, &cs.docker_name, instance_arn, &siblings);
-                if let Some(base) = &self.config.task_endpoint {
-                    let mut env = spec::endpoint_env(base, &cs.endpoint_id, &ts.task);
-                    env.append(&mut create.env);
-                    create.env = env;
-                }
-                let result = self.runtime.create_container(&create).await;
-                let cs = ts.container_mut(&container).expect("known container");
-                match result {
-                    Ok(id) => {
-                        info!(task = %task, container = %container, id = %id, "container created");
-                        cs.docker_id = Some(id);
-                        let _ = cs.advance(ContainerPhase::Created);
-                    }
-                    Err(e) => {
-                        let reason = format!("CannotCreateContainerError: {}", e.message());
-                        warn!(task = %task, container = %container, error = %e, "create failed");
-                        cs.reason = Some(reason.clone());
-                        ts.fail(StopCode::TaskFailedToStart, reason, now);
-                    }
-                }
-            }
-            Action::Start { task, container } => {
-                let Some(ts) = self.state.tasks.get_mut(&task) else {
-                    return;
-                };
-                let Some(id) = ts.container(&container).and_then(|c| c.docker_id.clone()) else {
-                    return;
-                };
-                let result = self.runtime.start(&id).await;
-                // Its address at once: the credentials endpoint admits a
-                // bridge container by it.
-                let networks = match result {
-                    Ok(()) => self
-                        .runtime
-                        .inspect(&id)
-                        .await
-                        .ok()
-                        .flatten()
-                        .map(|i| i.networks)
-                        .unwrap_or_default(),
-                    Err(_) => Vec::new(),
-                };
-                let cs = ts.container_mut(&container).expect("known container");
-                match result {
-                    Ok(()) => {
-                        info!(task = %task, container = %container, "container started");
-                        cs.started = true;
-                        let _ = cs.advance(ContainerPhase::Running);
-                        if let Some(n) = networks.first() {
-                            cs.ipv4_address = Some(n.ipv4_address.clone());
-                            cs.networks = networks;
-                        }
-                    }
-                    Err(e) => {
-                        let reason = format!("CannotStartContainerError: {}", e.message());
-                        warn!(task = %task, container = %container, error = %e, "start failed");
-                        cs.reason = Some(reason.clone());
-                        ts.fail(StopCode::TaskFailedToStart, reason, now);
-                    }
-                }
+                apply_local(
+                    self.runtime.as_ref(),
+                    &self.config,
+                    ts,
+                    action,
+                    instance_arn,
+                    now,
+                )
+                .await;
             }
             Action::Stop {
                 task,
@@ -1297,53 +1283,6 @@ impl Reconciler {
                     }
                     (task, container)
                 });
-            }
-            Action::SetupCgroup { task } => {
-                let Some(ts) = self.state.tasks.get_mut(&task) else {
-                    return;
-                };
-                let Some(limits) = spec::task_limits(&ts.task) else {
-                    ts.cgroup_ready = true;
-                    return;
-                };
-                match self
-                    .runtime
-                    .create_task_cgroup(spec::task_id(&task), limits)
-                    .await
-                {
-                    Ok(parent) => {
-                        info!(task = %task, cgroup_parent = ?parent, cpu = ?limits.cpu, memory_mib = ?limits.memory_mib, "task cgroup ready");
-                        ts.cgroup_parent = parent;
-                        ts.cgroup_ready = true;
-                    }
-                    Err(e) => ts.fail(
-                        StopCode::TaskFailedToStart,
-                        format!(
-                            "ResourceInitializationError: failed to create the task cgroup: {}",
-                            e.message()
-                        ),
-                        now,
-                    ),
-                }
-            }
-            Action::StartPause { task } => {
-                let Some(ts) = self.state.tasks.get_mut(&task) else {
-                    return;
-                };
-                match start_pause(self.runtime.as_ref(), ts, instance_arn).await {
-                    Ok(()) => {}
-                    Err(e) => {
-                        warn!(task = %task, error = %e, "cannot set up the task network");
-                        ts.fail(
-                            StopCode::TaskFailedToStart,
-                            format!(
-                                "ResourceInitializationError: failed to set up the task network: {}",
-                                e.message()
-                            ),
-                            now,
-                        );
-                    }
-                }
             }
             Action::Release { task } => {
                 self.release(&task).await;
@@ -1452,6 +1391,261 @@ impl Reconciler {
                 }
             }
         }
+    }
+}
+
+/// How many tasks' pulls, creates and starts run at once.
+pub const MAX_CONCURRENT_TASKS: usize = 8;
+
+/// Longest chain of re-planned task-local steps one job takes in a pass
+/// (volumes, cgroup, pulls, creates, dependency-ordered starts).
+const MAX_CHAIN: usize = 16;
+
+/// A task's state after a create or start, and the job's go-ahead.
+type Progress = (TaskState, tokio::sync::oneshot::Sender<()>);
+
+/// One task's share of a pass, run beside the others'.
+struct TaskJob {
+    runtime: Arc<dyn ContainerRuntime>,
+    config: Arc<ReconcilerConfig>,
+    want_running: bool,
+    instance_arn: String,
+    now: f64,
+    progress: tokio::sync::mpsc::UnboundedSender<Progress>,
+}
+
+impl TaskJob {
+    /// Applies `actions` in order, then asks the pure planner for the next
+    /// ones while they stay task-local and the task is still pending.
+    async fn run(self, mut ts: TaskState, mut actions: Vec<Action>) -> (TaskState, Vec<Action>) {
+        for _ in 0..MAX_CHAIN {
+            for a in actions {
+                let created = matches!(a, Action::Create { .. } | Action::Start { .. });
+                apply_local(
+                    self.runtime.as_ref(),
+                    &self.config,
+                    &mut ts,
+                    a,
+                    &self.instance_arn,
+                    self.now,
+                )
+                .await;
+                if created {
+                    let (ack, go) = tokio::sync::oneshot::channel();
+                    if self.progress.send((ts.clone(), ack)).is_ok() {
+                        let _ = go.await;
+                    }
+                }
+            }
+            if ts.phase != TaskPhase::Pending {
+                return (ts, Vec::new());
+            }
+            actions = ts.plan(self.want_running, self.now, self.config.cleanup_delay);
+            if actions.is_empty() || !actions.iter().all(Action::is_concurrent) {
+                return (ts, actions);
+            }
+        }
+        (ts, actions)
+    }
+}
+
+/// Applies one task-local action (volumes, cgroup, pause, pull, create,
+/// start) to `ts`. It touches no other task, so the tasks of a pass run
+/// these concurrently.
+async fn apply_local(
+    runtime: &dyn ContainerRuntime,
+    config: &ReconcilerConfig,
+    ts: &mut TaskState,
+    action: Action,
+    instance_arn: &str,
+    now: f64,
+) {
+    match action {
+        Action::CreateVolumes { .. } => {
+            let mut failed = None;
+            for v in &ts.task.volumes {
+                let r = spec::resolve_volume(&ts.task, v, instance_arn);
+                if let Some(create) = r.create {
+                    if let Err(e) = runtime.create_volume(&create).await {
+                        failed = Some(format!(
+                            "ResourceInitializationError: volume {}: {}",
+                            v.name,
+                            e.message()
+                        ));
+                        break;
+                    }
+                }
+            }
+            match failed {
+                Some(reason) => ts.fail(StopCode::TaskFailedToStart, reason, now),
+                None => ts.volumes_ready = true,
+            }
+        }
+        Action::Pull { task, container } => {
+            let Some((image, credentials)) = ts
+                .task
+                .containers
+                .iter()
+                .find(|c| c.name == container)
+                .map(|c| (c.image.clone(), c.repository_credentials.clone()))
+            else {
+                return;
+            };
+            ts.pull_started_at.get_or_insert(now);
+            let result = match runtime.image_present(&image).await {
+                Ok(true) => Ok(()),
+                _ => match config
+                    .registry_auth
+                    .for_image(&image, credentials.as_deref())
+                {
+                    Ok(auth) => {
+                        info!(task = %task, image = %image, authenticated = auth.is_some(), "pulling image");
+                        runtime.pull_image(&image, auth).await
+                    }
+                    Err(reason) => Err(crate::runtime::RuntimeError::Refused {
+                        op: "pull",
+                        message: reason,
+                    }),
+                },
+            };
+            ts.pull_stopped_at = Some(now);
+            let cs = ts.container_mut(&container).expect("known container");
+            match result {
+                Ok(()) => {
+                    let _ = cs.advance(ContainerPhase::Pulled);
+                }
+                Err(e) => {
+                    let reason = format!("CannotPullContainerError: {}", e.message());
+                    warn!(task = %task, image = %image, error = %e, "pull failed");
+                    cs.reason = Some(reason.clone());
+                    ts.fail(StopCode::TaskFailedToStart, reason, now);
+                }
+            }
+        }
+        Action::Create { task, container } => {
+            let mut siblings = Siblings::default();
+            for c in &ts.containers {
+                siblings
+                    .docker_names
+                    .insert(c.name.clone(), c.docker_name.clone());
+                if let Some(id) = &c.docker_id {
+                    siblings.docker_ids.insert(c.name.clone(), id.clone());
+                }
+            }
+            siblings.pause_id = ts.pause.as_ref().and_then(|p| p.docker_id.clone());
+            siblings.cgroup_parent = ts.cgroup_parent.clone();
+            // The task cgroup again (idempotent): it may have gone with
+            // a reboot or a sweep while the images were pulled.
+            if let (Some(_), Some(limits)) = (&ts.cgroup_parent, spec::task_limits(&ts.task)) {
+                if let Err(e) = runtime
+                    .create_task_cgroup(spec::task_id(&task), limits)
+                    .await
+                {
+                    warn!(task = %task, error = %e, "cannot re-create the task cgroup");
+                }
+            }
+            let Some(cspec) = ts.task.containers.iter().find(|c| c.name == container) else {
+                return;
+            };
+            let cs = ts.container(&container).expect("known container");
+            let mut create =
+                spec::create_spec(&ts.task, cspec, &cs.docker_name, instance_arn, &siblings);
+            if let Some(base) = &config.task_endpoint {
+                let mut env = spec::endpoint_env(base, &cs.endpoint_id, &ts.task);
+                env.append(&mut create.env);
+                create.env = env;
+            }
+            let result = runtime.create_container(&create).await;
+            let cs = ts.container_mut(&container).expect("known container");
+            match result {
+                Ok(id) => {
+                    info!(task = %task, container = %container, id = %id, "container created");
+                    cs.docker_id = Some(id);
+                    let _ = cs.advance(ContainerPhase::Created);
+                }
+                Err(e) => {
+                    let reason = format!("CannotCreateContainerError: {}", e.message());
+                    warn!(task = %task, container = %container, error = %e, "create failed");
+                    cs.reason = Some(reason.clone());
+                    ts.fail(StopCode::TaskFailedToStart, reason, now);
+                }
+            }
+        }
+        Action::Start { task, container } => {
+            let Some(id) = ts.container(&container).and_then(|c| c.docker_id.clone()) else {
+                return;
+            };
+            let result = runtime.start(&id).await;
+            // Its address at once: the credentials endpoint admits a
+            // bridge container by it.
+            let networks = match result {
+                Ok(()) => runtime
+                    .inspect(&id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|i| i.networks)
+                    .unwrap_or_default(),
+                Err(_) => Vec::new(),
+            };
+            let cs = ts.container_mut(&container).expect("known container");
+            match result {
+                Ok(()) => {
+                    info!(task = %task, container = %container, "container started");
+                    cs.started = true;
+                    let _ = cs.advance(ContainerPhase::Running);
+                    if let Some(n) = networks.first() {
+                        cs.ipv4_address = Some(n.ipv4_address.clone());
+                        cs.networks = networks;
+                    }
+                }
+                Err(e) => {
+                    let reason = format!("CannotStartContainerError: {}", e.message());
+                    warn!(task = %task, container = %container, error = %e, "start failed");
+                    cs.reason = Some(reason.clone());
+                    ts.fail(StopCode::TaskFailedToStart, reason, now);
+                }
+            }
+        }
+        Action::SetupCgroup { task } => {
+            let Some(limits) = spec::task_limits(&ts.task) else {
+                ts.cgroup_ready = true;
+                return;
+            };
+            match runtime
+                .create_task_cgroup(spec::task_id(&task), limits)
+                .await
+            {
+                Ok(parent) => {
+                    info!(task = %task, cgroup_parent = ?parent, cpu = ?limits.cpu, memory_mib = ?limits.memory_mib, "task cgroup ready");
+                    ts.cgroup_parent = parent;
+                    ts.cgroup_ready = true;
+                }
+                Err(e) => ts.fail(
+                    StopCode::TaskFailedToStart,
+                    format!(
+                        "ResourceInitializationError: failed to create the task cgroup: {}",
+                        e.message()
+                    ),
+                    now,
+                ),
+            }
+        }
+        Action::StartPause { task } => match start_pause(runtime, ts, instance_arn).await {
+            Ok(()) => {}
+            Err(e) => {
+                warn!(task = %task, error = %e, "cannot set up the task network");
+                ts.fail(
+                    StopCode::TaskFailedToStart,
+                    format!(
+                        "ResourceInitializationError: failed to set up the task network: {}",
+                        e.message()
+                    ),
+                    now,
+                );
+            }
+        },
+        other => warn!(action = ?other, "not a task-local action"),
     }
 }
 

@@ -485,3 +485,79 @@ async fn a_task_desired_stopped_before_it_ran_reports_stopped() {
     assert_eq!(c.fake.create_count(), 0);
     assert!(c.fake.pulls().is_empty());
 }
+
+#[tokio::test]
+async fn independent_tasks_start_together_and_one_failure_holds_none_back() {
+    let fake = Arc::new(FakeRuntime::new());
+    fake.fail_pull("broken:latest", "manifest for broken:latest not found");
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = reconciler(&fake, dir.path(), Duration::from_secs(600));
+    // More tasks than run at once, each with an ordered pair of containers.
+    let mut tasks = Vec::new();
+    for i in 0..(crate::reconcile::MAX_CONCURRENT_TASKS + 3) {
+        let mut t = task(vec![container("db"), {
+            let mut web = container("web");
+            web.depends_on = vec![Dependency {
+                container_name: "db".into(),
+                condition: DependencyCondition::Start,
+            }];
+            web
+        }]);
+        t.task_arn = format!("arn:aws:ecs:us-east-1:123456789012:task/default/t{i}");
+        if i == 4 {
+            t.containers[1].image = "broken:latest".into();
+        }
+        tasks.push(t);
+    }
+    r.set_desired(DesiredState {
+        generation: 1,
+        tasks: tasks.clone(),
+    })
+    .unwrap();
+    // One pass takes every healthy task from nothing to all containers
+    // started (the chain re-plans without waiting for the next pass).
+    assert!(r.pass(1.0).await.unwrap());
+    for (i, t) in tasks.iter().enumerate() {
+        let o = r.task(&t.task_arn).unwrap().observation();
+        if i == 4 {
+            assert_ne!(o.last_status, TaskStatus::Running, "task {i}");
+        } else {
+            assert_eq!(o.last_status, TaskStatus::Running, "task {i}");
+            assert_eq!(o.started_at, Some(1.0));
+        }
+    }
+    // The failed one stops on the next passes.
+    r.converge(2.0).await.unwrap();
+    for (i, t) in tasks.iter().enumerate() {
+        let o = r.task(&t.task_arn).unwrap().observation();
+        if i == 4 {
+            assert_eq!(o.last_status, TaskStatus::Stopped, "task {i}");
+            assert_eq!(o.stop_code, Some(StopCode::TaskFailedToStart));
+            assert_eq!(
+                o.stopped_reason.as_deref(),
+                Some("CannotPullContainerError: manifest for broken:latest not found")
+            );
+        } else {
+            assert_eq!(o.last_status, TaskStatus::Running, "task {i}");
+            assert_eq!(o.started_at, Some(1.0));
+        }
+    }
+    // Both containers of every healthy task, none of the failed one.
+    let started: Vec<_> = fake
+        .containers()
+        .into_iter()
+        .filter(|c| c.starts > 0)
+        .collect();
+    assert_eq!(started.len(), 2 * (tasks.len() - 1));
+    // The state was persisted with every task's progress.
+    let reloaded = StateStore::new(dir.path()).load().unwrap();
+    assert_eq!(reloaded.tasks.len(), tasks.len());
+    assert!(
+        reloaded
+            .tasks
+            .values()
+            .filter(|t| t.phase == TaskPhase::Running)
+            .count()
+            == tasks.len() - 1
+    );
+}

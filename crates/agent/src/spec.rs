@@ -245,6 +245,27 @@ pub fn endpoint_env(base: &str, endpoint_id: &str, task: &DesiredTask) -> Vec<St
     env
 }
 
+/// Size of one json-file log file before Docker rotates it (`max-size`).
+pub const LOG_MAX_SIZE: &str = "100m";
+/// Rotated json-file log files Docker keeps per container (`max-file`).
+pub const LOG_MAX_FILE: &str = "3";
+
+/// json-file options with Gantry's bound: `max-size`/`max-file` default to
+/// [`LOG_MAX_SIZE`] × [`LOG_MAX_FILE`] unless the task definition sets them,
+/// so a chatty container cannot fill the host's disk. The awslogs shipper
+/// (`crate::logs`) reads through the Engine's logs API, which sees only the
+/// files Docker still keeps: lines rotated away before they were shipped
+/// (a Logs outage longer than the cap takes to fill) are lost, oldest first.
+fn bounded_json_file(mut options: BTreeMap<String, String>) -> BTreeMap<String, String> {
+    options
+        .entry("max-size".to_string())
+        .or_insert_with(|| LOG_MAX_SIZE.to_string());
+    options
+        .entry("max-file".to_string())
+        .or_insert_with(|| LOG_MAX_FILE.to_string());
+    options
+}
+
 /// Builds the runtime spec for one container of a task.
 pub fn create_spec(
     task: &DesiredTask,
@@ -387,8 +408,12 @@ pub fn create_spec(
                 .filter(|(k, _)| matches!(k.as_str(), "mode" | "max-buffer-size"))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
-            (Some("json-file".to_string()), generic)
+            (Some("json-file".to_string()), bounded_json_file(generic))
         }
+        Some(l) if l.log_driver == "json-file" => (
+            Some(l.log_driver.clone()),
+            bounded_json_file(l.options.clone()),
+        ),
         Some(l) => (Some(l.log_driver.clone()), l.options.clone()),
         None => (None, BTreeMap::new()),
     };
@@ -547,6 +572,59 @@ mod tests {
         assert!(s.mounts[0].read_only);
         assert_eq!(s.links, vec!["ecs-web-3-db-xyz:database".to_string()]);
         assert_eq!(s.log_driver.as_deref(), Some("json-file"));
+        assert_eq!(s.log_options["max-size"], LOG_MAX_SIZE);
+        assert_eq!(s.log_options["max-file"], LOG_MAX_FILE);
         assert_eq!(s.stop_timeout, Some(30));
+    }
+
+    #[test]
+    fn json_file_logs_are_bounded_unless_the_task_says_otherwise() {
+        let t = task();
+        let with = |driver: &str, opts: &[(&str, &str)]| ContainerSpec {
+            name: "app".into(),
+            image: "img".into(),
+            log_configuration: Some(LogConfiguration {
+                log_driver: driver.into(),
+                options: opts
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            }),
+            ..Default::default()
+        };
+        let sib = Siblings::default();
+        let s = create_spec(
+            &t,
+            &with("json-file", &[("max-size", "5m")]),
+            "n",
+            "ci",
+            &sib,
+        );
+        assert_eq!(s.log_options["max-size"], "5m");
+        assert_eq!(s.log_options["max-file"], LOG_MAX_FILE);
+        let s = create_spec(
+            &t,
+            &with(
+                "awslogs",
+                &[("awslogs-group", "g"), ("mode", "non-blocking")],
+            ),
+            "n",
+            "ci",
+            &sib,
+        );
+        assert_eq!(s.log_options.get("awslogs-group"), None);
+        assert_eq!(s.log_options["mode"], "non-blocking");
+        assert_eq!(s.log_options["max-size"], LOG_MAX_SIZE);
+        // Other drivers keep their own options; no configuration: the
+        // Engine's default driver and options.
+        let s = create_spec(&t, &with("syslog", &[]), "n", "ci", &sib);
+        assert!(s.log_options.is_empty());
+        let plain = ContainerSpec {
+            name: "app".into(),
+            image: "img".into(),
+            ..Default::default()
+        };
+        let s = create_spec(&t, &plain, "n", "ci", &sib);
+        assert_eq!(s.log_driver, None);
     }
 }

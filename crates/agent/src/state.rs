@@ -3,9 +3,11 @@
 //! `<data_dir>/state.json`, written atomically (temp file, fsync, rename).
 
 use crate::reconcile::TaskState;
+use crate::runtime::ContainerInfo;
+use gantry_agent_api::labels;
 use gantry_agent_api::DesiredState;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -110,5 +112,194 @@ impl StateStore {
             let _ = d.sync_all();
         }
         Ok(())
+    }
+}
+
+/// Name of the file (next to `state.json`) listing the container instance
+/// ARNs this data directory held before the current one.
+pub const PREVIOUS_IDENTITIES_FILE: &str = "previous-identities.json";
+
+impl StateStore {
+    fn identities_path(&self) -> PathBuf {
+        self.path.with_file_name(PREVIOUS_IDENTITIES_FILE)
+    }
+
+    /// The container instance ARNs this data directory held before (empty
+    /// when none or when the file is unreadable: it only widens the sweep).
+    pub fn previous_identities(&self) -> BTreeSet<String> {
+        std::fs::read(self.identities_path())
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Records that this data directory held `arn` (before a new one).
+    pub fn add_previous_identity(&self, arn: &str) -> Result<(), StateError> {
+        let mut all = self.previous_identities();
+        if !all.insert(arn.to_string()) {
+            return Ok(());
+        }
+        let path = self.identities_path();
+        let io = |source| StateError::Io {
+            path: path.clone(),
+            source,
+        };
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let tmp = path.with_extension("json.tmp");
+        let bytes = serde_json::to_vec_pretty(&all).expect("identities serialise");
+        {
+            let mut f = std::fs::File::create(&tmp).map_err(io)?;
+            f.write_all(&bytes).map_err(io)?;
+            f.sync_all().map_err(io)?;
+        }
+        std::fs::rename(&tmp, &path).map_err(io)?;
+        Ok(())
+    }
+}
+
+/// Containers an earlier identity of this host left behind: created by
+/// Gantry (`io.gantry.managed=true`), labelled with a container instance ARN
+/// this data directory held before (`previous`, never the current one), and
+/// of a task the agent does not hold (`held_tasks`: the tasks it holds, old ones included,
+/// are stopped and cleaned up by the reconciler). Containers of other agents
+/// sharing the Engine carry ARNs that are not in `previous`, so they are
+/// never chosen; neither is anything Gantry did not create.
+pub fn leftovers_of_previous_identities(
+    listed: &[ContainerInfo],
+    previous: &BTreeSet<String>,
+    current_arn: &str,
+    held_tasks: &BTreeSet<String>,
+) -> Vec<String> {
+    listed
+        .iter()
+        .filter(|c| c.labels.get(labels::MANAGED).map(String::as_str) == Some("true"))
+        .filter(|c| {
+            c.labels
+                .get(labels::CONTAINER_INSTANCE_ARN)
+                .is_some_and(|a| a != current_arn && previous.contains(a))
+        })
+        .filter(|c| {
+            !c.labels
+                .get(labels::TASK_ARN)
+                .is_some_and(|t| held_tasks.contains(t))
+        })
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::RuntimeState;
+
+    fn container(id: &str, labels: &[(&str, &str)]) -> ContainerInfo {
+        ContainerInfo {
+            id: id.into(),
+            name: id.into(),
+            image: "busybox".into(),
+            labels: labels
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            state: RuntimeState::Running,
+            exit_code: None,
+            started_at: None,
+            finished_at: None,
+            health: None,
+            oom_killed: false,
+            error: None,
+            ports: vec![],
+            networks: vec![],
+            image_id: None,
+        }
+    }
+
+    #[test]
+    fn previous_identities_survive_a_reload() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        assert!(store.previous_identities().is_empty());
+        store.add_previous_identity("arn:old1").unwrap();
+        store.add_previous_identity("arn:old2").unwrap();
+        store.add_previous_identity("arn:old1").unwrap();
+        let again = StateStore::new(dir.path());
+        assert_eq!(
+            again.previous_identities(),
+            BTreeSet::from(["arn:old1".to_string(), "arn:old2".to_string()])
+        );
+        // state.json is untouched by it.
+        assert!(!dir.path().join("state.json").exists());
+    }
+
+    #[test]
+    fn only_containers_of_previous_identities_and_unknown_tasks_are_leftovers() {
+        let old = "arn:aws:ecs:us-east-1:1:container-instance/old-cluster/old";
+        let cur = "arn:aws:ecs:us-east-1:1:container-instance/default/new";
+        let other = "arn:aws:ecs:us-east-1:1:container-instance/default/neighbour";
+        let held = "arn:aws:ecs:us-east-1:1:task/old-cluster/held";
+        let held_tasks = BTreeSet::from([held.to_string()]);
+        let m = (labels::MANAGED, "true");
+        let listed = vec![
+            // Old identity, a task nobody holds (crash mid-create): swept.
+            container(
+                "a",
+                &[
+                    m,
+                    (labels::CONTAINER_INSTANCE_ARN, old),
+                    (
+                        labels::TASK_ARN,
+                        "arn:aws:ecs:us-east-1:1:task/old-cluster/gone",
+                    ),
+                ],
+            ),
+            // Old identity without a task label at all: swept.
+            container("b", &[m, (labels::CONTAINER_INSTANCE_ARN, old)]),
+            // Old identity, a task the agent holds: the reconciler's.
+            container(
+                "c",
+                &[
+                    m,
+                    (labels::CONTAINER_INSTANCE_ARN, old),
+                    (labels::TASK_ARN, held),
+                ],
+            ),
+            // Current identity: the reconciler's own sweep.
+            container(
+                "d",
+                &[
+                    m,
+                    (labels::CONTAINER_INSTANCE_ARN, cur),
+                    (labels::TASK_ARN, "arn:aws:ecs:us-east-1:1:task/default/x"),
+                ],
+            ),
+            // Another agent on the same Engine: never.
+            container(
+                "e",
+                &[
+                    m,
+                    (labels::CONTAINER_INSTANCE_ARN, other),
+                    (labels::TASK_ARN, "arn:aws:ecs:us-east-1:1:task/default/y"),
+                ],
+            ),
+            // Labelled like ours but not managed by Gantry: never.
+            container("f", &[(labels::CONTAINER_INSTANCE_ARN, old)]),
+            container(
+                "g",
+                &[
+                    (labels::MANAGED, "false"),
+                    (labels::CONTAINER_INSTANCE_ARN, old),
+                ],
+            ),
+        ];
+        let previous = BTreeSet::from([old.to_string(), cur.to_string()]);
+        assert_eq!(
+            leftovers_of_previous_identities(&listed, &previous, cur, &held_tasks),
+            vec!["a".to_string(), "b".to_string()]
+        );
+        assert!(
+            leftovers_of_previous_identities(&listed, &BTreeSet::new(), cur, &held_tasks)
+                .is_empty()
+        );
     }
 }

@@ -10,6 +10,7 @@ mod g2_services;
 mod g4_scheduler;
 mod g5_api;
 mod g6_store;
+mod g7_logs;
 mod g8_host_loss;
 mod gantry_proc;
 mod procs;
@@ -22,7 +23,7 @@ use report::{Machine, Report, Skipped};
 use std::path::{Path, PathBuf};
 
 /// The benchmarks this harness knows, in the order they run.
-const ALL: [&str; 7] = ["G4", "G6", "G1", "G2", "G3", "G5", "G8"];
+const ALL: [&str; 8] = ["G4", "G6", "G1", "G2", "G3", "G5", "G7", "G8"];
 
 #[derive(Parser, Debug)]
 #[command(name = "gantry-bench", about = "Gantry's benchmark harness")]
@@ -30,7 +31,7 @@ struct Args {
     /// Tiny counts and budgets (seconds in total): keeps the harness honest in CI.
     #[arg(long)]
     quick: bool,
-    /// Comma-separated benchmark ids to run (default: all of G4,G6,G1,G2,G3,G5,G8).
+    /// Comma-separated benchmark ids to run (default: all of G4,G6,G1,G2,G3,G5,G7,G8).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Where to write the JSON results.
@@ -171,6 +172,7 @@ async fn run_one(
         "G2" => g2_services::run_g2(ctx, details).await,
         "G3" => g2_services::run_g3(ctx, details).await,
         "G5" => g5_api::run(ctx, details).await,
+        "G7" => g7_logs::run(ctx, details).await,
         "G8" => g8_host_loss::run(ctx, details).await,
         other => bail!("unknown benchmark {other}"),
     }

@@ -36,8 +36,10 @@ use std::time::Duration;
 /// marked `agentConnected=false`.
 pub const DEFAULT_AGENT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default time without hearing from an agent before the host is declared
-/// lost and its tasks are stopped.
-pub const DEFAULT_HOST_LOST_AFTER: Duration = Duration::from_secs(60);
+/// lost and its tasks are stopped: a little over the agent timeout, so a
+/// lost host's service tasks are replaced within ~15 s (benchmark G8), while
+/// a live agent (heard from at least every `agent_timeout / 2`) never is.
+pub const DEFAULT_HOST_LOST_AFTER: Duration = Duration::from_secs(12);
 
 /// Timeouts of the connectivity reconciler.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -160,6 +162,9 @@ impl Connectivity {
         let handle = tokio::spawn(async move {
             let mut tick = tokio::time::interval(config.period());
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            // Instances whose tasks may show DISCONNECTED; unknown (every
+            // instance) after a start.
+            let mut suspects: Option<std::collections::BTreeSet<String>> = None;
             loop {
                 tokio::select! {
                     _ = &mut rx => return,
@@ -167,8 +172,23 @@ impl Connectivity {
                 }
                 let span = tracing::debug_span!("connectivity_pass");
                 let _e = span.enter();
-                if let Err(e) = ecs.reconcile_connectivity(&config, started_at).await {
-                    tracing::warn!(error = %e, "connectivity pass failed; retrying next period");
+                match ecs.reconcile_connectivity(&config, started_at).await {
+                    Ok(report) => {
+                        if let Some(s) = suspects.as_mut() {
+                            s.extend(report.disconnected);
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "connectivity pass failed; retrying next period");
+                    }
+                }
+                if suspects.as_ref().is_none_or(|s| !s.is_empty()) {
+                    match ecs.restore_task_connectivity(suspects.as_ref()).await {
+                        Ok(still) => suspects = Some(still),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "task connectivity pass failed; retrying next period");
+                        }
+                    }
                 }
             }
         });
@@ -282,6 +302,7 @@ mod pass_tests {
     use gantry_agent_api::SyncRequest;
     use gantry_model::arn::Partition;
     use serde_json::{json, Value};
+    use std::collections::BTreeSet;
     use std::sync::Mutex;
 
     struct ManualClock(Mutex<f64>);
@@ -475,6 +496,56 @@ mod pass_tests {
         assert_eq!(w.instance(&a).await["agentConnected"], true);
         let r = w.ecs.reconcile_connectivity(&cfg, started).await.unwrap();
         assert_eq!(r, PassReport::default());
+    }
+
+    #[tokio::test]
+    async fn a_disconnected_hosts_tasks_show_disconnected_until_it_is_back() {
+        let cfg =
+            ConnectivityConfig::new(Duration::from_secs(10), Duration::from_secs(60)).unwrap();
+        let w = World::new(1000.0).await;
+        let started = 1000.0;
+        let a = w.register().await;
+        let b = w.register().await;
+        let task_a = w.start_on(&a).await["tasks"][0]["taskArn"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let task_b = w.start_on(&b).await["tasks"][0]["taskArn"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        // Nothing to restore on a fresh start.
+        let pending = w.ecs.restore_task_connectivity(None).await.unwrap();
+        assert!(pending.is_empty(), "{pending:?}");
+
+        w.set(1010.5);
+        w.sync(&b, 0).await;
+        let r = w.ecs.reconcile_connectivity(&cfg, started).await.unwrap();
+        assert_eq!(r.disconnected, vec![id_of(&a)]);
+        let t = w.task(&task_a).await;
+        assert_eq!(t["connectivity"], "DISCONNECTED");
+        assert_eq!(t["connectivityAt"], 1010.5);
+        assert_eq!(t["desiredStatus"], "RUNNING");
+        assert_ne!(t["connectivity"], w.task(&task_b).await["connectivity"]);
+        // Still disconnected: stays a suspect, the task is unchanged.
+        let only: BTreeSet<String> = [id_of(&a)].into();
+        let pending = w.ecs.restore_task_connectivity(Some(&only)).await.unwrap();
+        assert_eq!(pending, only);
+        assert_eq!(w.task(&task_a).await["connectivity"], "DISCONNECTED");
+
+        // A is heard from again: the sync marks the instance, the restore
+        // pass its tasks.
+        w.set(1020.0);
+        w.sync(&a, 0).await;
+        assert_eq!(w.instance(&a).await["agentConnected"], true);
+        let pending = w.ecs.restore_task_connectivity(Some(&only)).await.unwrap();
+        assert!(pending.is_empty(), "{pending:?}");
+        let t = w.task(&task_a).await;
+        assert_eq!(t["connectivity"], "CONNECTED");
+        assert_eq!(t["connectivityAt"], 1020.0);
+        // Idempotent.
+        w.ecs.restore_task_connectivity(None).await.unwrap();
+        assert_eq!(w.task(&task_a).await["connectivityAt"], 1020.0);
     }
 
     #[tokio::test]

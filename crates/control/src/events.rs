@@ -40,7 +40,6 @@
 //!   new deployment, `SERVICE_DEPLOYMENT_COMPLETED` / `_FAILED` when its
 //!   `rolloutState` gets there.
 
-use crate::auth::authenticate;
 use crate::clock::SharedClock;
 use crate::state::FARGATE_POOL;
 use axum::extract::{Request, State};
@@ -839,27 +838,11 @@ pub async fn sse(
     State(api): State<Arc<crate::ecs::gantry_api::GantryApi>>,
     req: Request,
 ) -> Response {
-    let (parts, body) = req.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, 64 * 1024).await else {
-        return error(&ApiError::client(
-            "RequestEntityTooLargeException",
-            "Request body too large.",
-        ));
-    };
-    let now = chrono::DateTime::from_timestamp_millis((api.clock.now() * 1000.0).round() as i64)
-        .unwrap_or_default();
-    if let Err(e) = authenticate(
-        &parts,
-        &body,
-        "ecs",
-        &api.region,
-        now,
-        api.resolver.as_ref(),
-    )
-    .await
-    {
-        return error(&e);
-    }
+    let parts =
+        match crate::ecs::gantry_api::authed(&api, req, crate::ecs::gantry_api::GET_EVENTS).await {
+            Ok((parts, _)) => parts,
+            Err(e) => return error(&e),
+        };
     let last_event_id = parts
         .headers
         .get("last-event-id")

@@ -361,6 +361,8 @@ async fn request_id_and_span(
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     let claimed_key = crate::auth::claimed_access_key(req.headers(), req.uri());
+    let started = std::time::Instant::now();
+    let is_sync = req.uri().path() == gantry_agent_api::SYNC_PATH;
     let span = tracing::info_span!(
         "request",
         request_id = %request_id,
@@ -373,7 +375,20 @@ async fn request_id_and_span(
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID_HEADER, v);
     }
-    if let (Some(audit), Some(facts)) = (&state.audit, slot.take()) {
+    let facts = slot.take();
+    {
+        let code = response
+            .extensions()
+            .get::<ErrorInfo>()
+            .map_or("OK", |e| e.code.as_str());
+        let metrics = crate::metrics::global();
+        if is_sync {
+            metrics.agent_sync(code);
+        } else if let Some(f) = &facts {
+            metrics.api_call(&f.service, &f.operation, code, started.elapsed());
+        }
+    }
+    if let (Some(audit), Some(facts)) = (&state.audit, facts) {
         let error = response.extensions().get::<ErrorInfo>();
         audit
             .record(&crate::audit::CallFacts {

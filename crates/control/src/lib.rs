@@ -12,6 +12,7 @@ pub mod hosts;
 pub mod http;
 pub mod iam;
 pub mod logs;
+pub mod metrics;
 pub mod server;
 pub mod state;
 pub mod tls;

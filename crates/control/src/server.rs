@@ -211,6 +211,7 @@ impl Server {
             resolver: state.resolver.clone(),
             region: state.identity.region.clone(),
             clock: clock.clone(),
+            authorizer: state.authorizer.clone(),
         };
         let shutdown = async move {
             let _ = rx.await;

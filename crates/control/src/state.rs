@@ -151,6 +151,43 @@ pub struct TaskRecord {
     pub host_cluster: Option<String>,
 }
 
+/// The few fields of a stored [`TaskRecord`] that listings and counts read
+/// (ListTasks, cluster task counts). Decoding a `tasks/` record as this
+/// skips the wire task's containers, attachments and the desired task
+/// instead of building them, which is most of the cost of a scan.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TaskSummary {
+    pub id: String,
+    #[serde(default)]
+    pub instance_id: Option<String>,
+    pub task: TaskSummaryTask,
+    pub desired: TaskSummaryDesired,
+}
+
+/// The summarised part of [`TaskRecord::task`] (wire field names).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct TaskSummaryTask {
+    #[serde(rename = "taskArn", default)]
+    pub task_arn: Option<String>,
+    #[serde(rename = "desiredStatus", default)]
+    pub desired_status: Option<String>,
+    #[serde(rename = "lastStatus", default)]
+    pub last_status: Option<String>,
+    #[serde(rename = "launchType", default)]
+    pub launch_type: Option<ecs::LaunchType>,
+    #[serde(rename = "startedBy", default)]
+    pub started_by: Option<String>,
+    #[serde(rename = "group", default)]
+    pub group: Option<String>,
+}
+
+/// The summarised part of [`TaskRecord::desired`].
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct TaskSummaryDesired {
+    #[serde(default)]
+    pub family: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ClientTokenRecord {
     /// Canonical JSON of the request (without the token), to detect reuse
@@ -227,8 +264,10 @@ impl Repo {
 
     /// Apply a transaction; `Ok(false)` when a compare failed.
     pub async fn commit(&self, txn: TxnBuilder) -> Result<bool, ApiError> {
-        let r = self.store.txn(txn.txn).await.map_err(internal)?;
-        Ok(r.succeeded)
+        let started = std::time::Instant::now();
+        let r = self.store.txn(txn.txn).await.map(|r| r.succeeded);
+        crate::metrics::global().store_commit(&r, started.elapsed());
+        r.map_err(internal)
     }
 }
 
@@ -266,5 +305,50 @@ impl TxnBuilder {
     }
     pub fn is_empty(&self) -> bool {
         self.txn.ops.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    #[test]
+    fn a_task_summary_reads_the_same_fields_as_the_record() {
+        let record: TaskRecord = serde_json::from_value(serde_json::json!({
+            "task": {
+                "taskArn": "arn:aws:ecs:us-east-1:123456789012:task/default/abc",
+                "desiredStatus": "RUNNING",
+                "lastStatus": "PENDING",
+                "launchType": "FARGATE",
+                "startedBy": "me",
+                "group": "service:web",
+                "containers": [{"name": "app", "lastStatus": "PENDING"}],
+            },
+            "cluster": "default",
+            "id": "abc",
+            "instance_id": "i-1",
+            "desired": {
+                "taskArn": "arn:aws:ecs:us-east-1:123456789012:task/default/abc",
+                "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/default",
+                "cluster": "default",
+                "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1",
+                "family": "web",
+                "revision": 1,
+                "desiredStatus": "RUNNING",
+                "containers": [],
+            },
+        }))
+        .expect("a valid task record");
+        let stored = serde_json::to_vec(&record).unwrap();
+        let s: TaskSummary = serde_json::from_slice(&stored).unwrap();
+        assert_eq!(s.id, record.id);
+        assert_eq!(s.instance_id, record.instance_id);
+        assert_eq!(s.desired.family, record.desired.family);
+        assert_eq!(s.task.task_arn, record.task.task_arn);
+        assert_eq!(s.task.desired_status, record.task.desired_status);
+        assert_eq!(s.task.last_status, record.task.last_status);
+        assert_eq!(s.task.launch_type, record.task.launch_type);
+        assert_eq!(s.task.started_by, record.task.started_by);
+        assert_eq!(s.task.group, record.task.group);
     }
 }

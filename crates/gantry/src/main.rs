@@ -58,8 +58,10 @@ struct ServerArgs {
     #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
     agent_timeout: f64,
     /// Seconds without hearing from an agent before its host is lost: its tasks are
-    /// marked STOPPED (stop code InfrastructureHealth) so services replace them.
-    #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+    /// marked STOPPED (stop code InfrastructureHealth) so services replace them. At least
+    /// --agent-timeout; a network partition longer than this replaces the host's tasks (its
+    /// agent stops the originals when it is back).
+    #[arg(long, default_value_t = 12.0, value_name = "SECONDS")]
     host_lost_after: f64,
     /// (`up` only) Seconds a stopped task's containers are kept before the agent removes them
     /// (the ECS agent's ECS_ENGINE_TASK_CLEANUP_WAIT_DURATION).
@@ -241,6 +243,40 @@ struct AgentArgs {
         value_name = "ADDR"
     )]
     task_endpoint_addr: String,
+    /// Where to serve the agent's Prometheus metrics (`GET /metrics`, unauthenticated);
+    /// `off` serves none.
+    #[arg(
+        long,
+        env = "GANTRY_METRICS_ADDR",
+        default_value = gantry_agent::metrics::DEFAULT_ADDR,
+        value_name = "ADDR"
+    )]
+    metrics_addr: String,
+}
+
+/// `--metrics-addr`: `off` or an address.
+fn metrics_addr(s: &str) -> Result<Option<SocketAddr>> {
+    if s.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    s.parse()
+        .map(Some)
+        .with_context(|| format!("--metrics-addr: invalid address {s:?}"))
+}
+
+/// Wraps the Docker runtime so its calls are timed, and collects container
+/// stats for the agent's metrics.
+fn metered_runtime(
+    runtime: gantry_agent::DockerRuntime,
+) -> (
+    Arc<dyn gantry_agent::ContainerRuntime>,
+    tokio::task::JoinHandle<()>,
+) {
+    let runtime: Arc<dyn gantry_agent::ContainerRuntime> = Arc::new(
+        gantry_agent::metrics::MeteredRuntime::new(Arc::new(runtime)),
+    );
+    let stats = gantry_agent::metrics::spawn_stats_collector(runtime.clone());
+    (runtime, stats)
 }
 
 /// The registration attribute marking Fargate capacity (none for `ec2`).
@@ -450,7 +486,14 @@ fn agent_config(
 }
 
 async fn run_up(args: ServerArgs) -> Result<()> {
-    let (server, creds, identity) = start_server(&args).await?;
+    let (server, _root, identity) = start_server(&args).await?;
+    // The local agent signs as its own IAM user (never root), so
+    // `--disable-root` keeps it connected.
+    let (agent_key, agent_secret) = server
+        .iam
+        .local_agent_credentials(&args.data_dir)
+        .await
+        .context("cannot set up the local agent's IAM identity")?;
     let runtime = gantry_agent::DockerRuntime::connect()
         .await
         .context("cannot reach the Docker Engine")?;
@@ -459,8 +502,8 @@ async fn run_up(args: ServerArgs) -> Result<()> {
         "default".to_string(),
         &args.data_dir.join("agent"),
         identity.region.clone(),
-        creds.credentials.access_key_id.clone(),
-        creds.credentials.secret_access_key.clone(),
+        agent_key,
+        agent_secret,
         None,
         capacity_attribute(&args.local_capacity),
         None,
@@ -469,7 +512,9 @@ async fn run_up(args: ServerArgs) -> Result<()> {
     config.container_cleanup_delay = cleanup_delay(args.container_cleanup_delay)?;
     config.task_endpoint_addr = task_endpoint_addr(&args.task_endpoint_addr)?;
     config.ca_pem = local_ca(&args)?;
-    let runtime = Arc::new(runtime);
+    // The in-process agent's metrics are part of the control plane's /metrics.
+    let (runtime, stats) = metered_runtime(runtime);
+    gantry_control::metrics::add_extra(gantry_agent::metrics::render);
     let shipper = gantry_agent::logs::spawn(&config, runtime.clone())?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let agent = tokio::spawn(async move {
@@ -487,6 +532,7 @@ async fn run_up(args: ServerArgs) -> Result<()> {
         Err(e) => tracing::warn!(error = %e, "agent task failed"),
         Ok(Ok(())) => {}
     }
+    stats.abort();
     shipper.stop().await;
     server.stop().await?;
     Ok(())
@@ -581,12 +627,36 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
                 .with_context(|| format!("cannot read --ca-file {}", path.display()))?,
         );
     }
-    let runtime = gantry_agent::DockerRuntime::connect()
-        .await
-        .context("cannot reach the Docker Engine")?;
-    let runtime = Arc::new(runtime);
+    // An agent (unlike `up`) waits for an Engine that is down or restarting.
+    let runtime = gantry_agent::DockerRuntime::connect_waiting().await;
+    let (runtime, stats) = metered_runtime(runtime);
+    let metrics_server = match metrics_addr(&args.metrics_addr)? {
+        // A taken port (e.g. several agents on one host) costs only the metrics.
+        Some(addr) => match tokio::net::TcpListener::bind(addr).await {
+            Ok(listener) => {
+                let addr = listener.local_addr().unwrap_or(addr);
+                tracing::info!(addr = %addr, "serving agent metrics at /metrics");
+                Some(tokio::spawn(async move {
+                    if let Err(e) =
+                        gantry_agent::metrics::serve(listener, std::future::pending()).await
+                    {
+                        tracing::error!(error = %e, "metrics server failed");
+                    }
+                }))
+            }
+            Err(e) => {
+                tracing::warn!(addr = %addr, error = %e, "cannot bind --metrics-addr; serving no agent metrics");
+                None
+            }
+        },
+        None => None,
+    };
     let shipper = gantry_agent::logs::spawn(&config, runtime.clone())?;
     let result = gantry_agent::run(config, runtime, shutdown_signal()).await;
+    stats.abort();
+    if let Some(h) = metrics_server {
+        h.abort();
+    }
     shipper.stop().await;
     result?;
     Ok(())

@@ -26,7 +26,7 @@ use futures::stream::BoxStream;
 use futures::StreamExt;
 use gantry_agent_api::{HealthStatus, NetworkBinding, Protocol};
 use std::collections::HashMap;
-use tracing::{debug, info};
+use tracing::{debug, info, warn};
 
 /// The Docker Engine.
 #[derive(Debug, Clone)]
@@ -59,6 +59,23 @@ impl DockerRuntime {
             cgroups: CgroupFs::default(),
             pause_build: Default::default(),
         })
+    }
+
+    /// [`Self::connect`], retried with a backoff (capped at 5 s) until the
+    /// Engine answers: an agent started while the Engine is down or
+    /// restarting waits for it, as the ECS agent does, instead of exiting.
+    pub async fn connect_waiting() -> Self {
+        let mut backoff = std::time::Duration::from_millis(250);
+        loop {
+            match Self::connect().await {
+                Ok(rt) => return rt,
+                Err(e) => {
+                    warn!(error = %e, cause = %e.message(), retry_in = ?backoff, "Docker Engine unavailable; waiting for it");
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(std::time::Duration::from_secs(5));
+                }
+            }
+        }
     }
 
     /// The task cgroups this runtime manages.
@@ -806,6 +823,29 @@ fn split_image(image: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn an_engine_that_is_not_there_is_unavailable() {
+        let dir = tempfile::tempdir().unwrap();
+        let sock = dir.path().join("docker.sock");
+        // A socket file nobody listens on (a stopped daemon's leftover):
+        // every connection is refused.
+        drop(std::os::unix::net::UnixListener::bind(&sock).unwrap());
+        let docker =
+            Docker::connect_with_unix(sock.to_str().unwrap(), 5, bollard::API_DEFAULT_VERSION)
+                .unwrap();
+        let rt = DockerRuntime {
+            docker,
+            cgroups: CgroupFs::default(),
+            pause_build: Default::default(),
+        };
+        let e = rt.list(&[]).await.unwrap_err();
+        assert!(e.is_unavailable(), "{e:?}");
+        let e = rt.inspect("x").await.unwrap_err();
+        assert!(e.is_unavailable(), "{e:?}");
+        // The event stream ends (the agent re-subscribes with a backoff).
+        assert!(rt.events().next().await.is_none());
+    }
 
     #[test]
     fn first_host_of_a_subnet() {

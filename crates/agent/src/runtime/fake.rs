@@ -54,7 +54,17 @@ struct State {
     cgroups_unsupported: bool,
     /// Next address on the default bridge (172.17.0.x).
     next_bridge_ip: u32,
+    /// The engine is stopped: every call fails as if the socket refused
+    /// connections, and event streams end.
+    engine_down: bool,
 }
+
+/// What the Docker CLI and API clients say when the Engine's socket is gone.
+pub const ENGINE_DOWN_MESSAGE: &str =
+    "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?";
+
+/// Sent on the event channel to end every event stream (engine stopped).
+const ENGINE_STOPPED: &str = "\0engine-stopped";
 
 /// See the module documentation.
 #[derive(Debug)]
@@ -95,6 +105,56 @@ impl FakeRuntime {
     fn emit(&self, id: &str) {
         self.log_wake.notify_waiters();
         let _ = self.events.send(id.to_string());
+    }
+
+    /// The engine stops (crash, upgrade, `systemctl restart docker`): until
+    /// [`Self::engine_restarted`], every call fails with
+    /// [`ENGINE_DOWN_MESSAGE`], current event streams end and new ones end at
+    /// once. Containers are untouched until the engine is back.
+    pub fn engine_stop(&self) {
+        self.lock().engine_down = true;
+        let _ = self.events.send(ENGINE_STOPPED.to_string());
+        self.log_wake.notify_waiters();
+    }
+
+    /// The engine is back. With `Some(code)` (Docker's default: no
+    /// live-restore, restart policy `no`) every container that was running
+    /// is now exited with `code` (255 after a crash, 143 after a clean
+    /// daemon stop); with `None` (live-restore) they kept running. No event
+    /// is delivered for what happened while it was down.
+    pub fn engine_restarted(&self, exit_code: Option<i32>) {
+        let mut st = self.lock();
+        st.engine_down = false;
+        if let Some(code) = exit_code {
+            for c in st.containers.values_mut() {
+                if matches!(
+                    c.info.state,
+                    RuntimeState::Running | RuntimeState::Paused | RuntimeState::Restarting
+                ) {
+                    c.info.state = RuntimeState::Exited;
+                    c.info.exit_code = Some(code);
+                    c.info.health = c.info.health.map(|_| HealthStatus::Unhealthy);
+                    c.info.finished_at = Some("finished".into());
+                }
+            }
+        }
+        drop(st);
+        self.log_wake.notify_waiters();
+    }
+
+    /// Whether the engine is stopped.
+    pub fn engine_is_down(&self) -> bool {
+        self.lock().engine_down
+    }
+
+    fn up(&self, op: &'static str) -> Result<(), RuntimeError> {
+        if self.lock().engine_down {
+            return Err(RuntimeError::Refused {
+                op,
+                message: ENGINE_DOWN_MESSAGE.to_string(),
+            });
+        }
+        Ok(())
     }
 
     /// Makes an image present locally.
@@ -394,6 +454,7 @@ impl FakeRuntime {
 #[async_trait]
 impl ContainerRuntime for FakeRuntime {
     async fn version(&self) -> Result<RuntimeVersion, RuntimeError> {
+        self.up("version")?;
         Ok(RuntimeVersion {
             version: "20.10.24-fake".into(),
             api_version: "1.41".into(),
@@ -403,6 +464,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn image_present(&self, image: &str) -> Result<bool, RuntimeError> {
+        self.up("inspect image")?;
         Ok(self.lock().images.contains(image))
     }
 
@@ -411,6 +473,7 @@ impl ContainerRuntime for FakeRuntime {
         image: &str,
         _auth: Option<RegistryAuth>,
     ) -> Result<(), RuntimeError> {
+        self.up("pull image")?;
         let mut st = self.lock();
         st.pulls.push(image.to_string());
         if let Some(msg) = st.pull_failures.get(image) {
@@ -432,6 +495,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn create_container(&self, spec: &CreateSpec) -> Result<String, RuntimeError> {
+        self.up("create container")?;
         {
             let st = self.lock();
             if !st.images.contains(&spec.image) {
@@ -484,6 +548,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn start(&self, id: &str) -> Result<(), RuntimeError> {
+        self.up("start container")?;
         {
             let mut st = self.lock();
             let exit_on_start = st.exit_on_start.clone();
@@ -531,6 +596,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn stop(&self, id: &str, timeout_secs: u32) -> Result<(), RuntimeError> {
+        self.up("stop container")?;
         {
             let mut st = self.lock();
             let ignore = st.ignore_sigterm.clone();
@@ -557,6 +623,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn remove(&self, id: &str) -> Result<(), RuntimeError> {
+        self.up("remove container")?;
         let removed = self.lock().containers.remove(id).is_some();
         if removed {
             self.emit(id);
@@ -565,11 +632,13 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn inspect(&self, id: &str) -> Result<Option<ContainerInfo>, RuntimeError> {
+        self.up("inspect container")?;
         let st = self.lock();
         Ok(Self::resolve(&st, id).and_then(|id| st.containers.get(&id).map(|c| c.info.clone())))
     }
 
     async fn list(&self, labels: &[(&str, &str)]) -> Result<Vec<ContainerInfo>, RuntimeError> {
+        self.up("list containers")?;
         Ok(self
             .lock()
             .containers
@@ -584,6 +653,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn create_volume(&self, volume: &VolumeCreate) -> Result<(), RuntimeError> {
+        self.up("create volume")?;
         self.lock()
             .volumes
             .entry(volume.name.clone())
@@ -592,6 +662,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn remove_volume(&self, name: &str) -> Result<(), RuntimeError> {
+        self.up("remove volume")?;
         self.lock().volumes.remove(name);
         Ok(())
     }
@@ -635,6 +706,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn ensure_network(&self, network: &NetworkSpec) -> Result<(), RuntimeError> {
+        self.up("inspect network")?;
         let mut st = self.lock();
         if !st.networks.contains_key(&network.name) {
             st.networks.insert(network.name.clone(), network.clone());
@@ -644,6 +716,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn remove_network(&self, name: &str) -> Result<(), RuntimeError> {
+        self.up("remove network")?;
         let mut st = self.lock();
         let in_use = st
             .containers
@@ -662,6 +735,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn list_networks(&self, labels: &[(&str, &str)]) -> Result<Vec<String>, RuntimeError> {
+        self.up("list networks")?;
         Ok(self
             .lock()
             .networks
@@ -676,6 +750,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn ensure_pause_image(&self) -> Result<String, RuntimeError> {
+        self.up("inspect image")?;
         let mut st = self.lock();
         let image = super::pause::PAUSE_IMAGE.to_string();
         if st.images.insert(image.clone()) {
@@ -710,6 +785,7 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn stats(&self, id: &str) -> Result<Option<serde_json::Value>, RuntimeError> {
+        self.up("stats")?;
         let st = self.lock();
         Ok(st.containers.get(id).map(|c| {
             serde_json::json!({
@@ -723,18 +799,69 @@ impl ContainerRuntime for FakeRuntime {
     }
 
     async fn bridge_gateway(&self) -> Result<Option<std::net::IpAddr>, RuntimeError> {
+        self.up("inspect network")?;
         Ok(None)
     }
 
     fn events(&self) -> BoxStream<'static, String> {
         let rx = self.events.subscribe();
+        if self.lock().engine_down {
+            return Box::pin(futures::stream::empty());
+        }
         Box::pin(futures::stream::unfold(rx, |mut rx| async move {
             match rx.recv().await {
+                Ok(id) if id == ENGINE_STOPPED => None,
                 Ok(id) => Some((id, rx)),
                 // Missed events: an empty id still wakes the reconciler.
                 Err(broadcast::error::RecvError::Lagged(_)) => Some((String::new(), rx)),
                 Err(broadcast::error::RecvError::Closed) => None,
             }
         }))
+    }
+}
+
+#[cfg(test)]
+mod engine_tests {
+    use super::*;
+    use futures::StreamExt;
+
+    #[tokio::test]
+    async fn a_stopped_engine_refuses_everything_and_ends_event_streams() {
+        let fake = FakeRuntime::new();
+        fake.add_image("busybox");
+        let id = fake
+            .create_container(&CreateSpec {
+                name: "c".into(),
+                image: "busybox".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        fake.start(&id).await.unwrap();
+        let mut events = fake.events();
+        fake.engine_stop();
+        // The stream ends once the engine stops (after what it had queued).
+        while events.next().await.is_some() {}
+        assert!(fake.events().next().await.is_none());
+        let e = fake.list(&[]).await.unwrap_err();
+        assert!(e.is_unavailable(), "{e}");
+        assert_eq!(e.message(), ENGINE_DOWN_MESSAGE);
+        assert!(fake.inspect(&id).await.unwrap_err().is_unavailable());
+        assert!(fake.version().await.is_err());
+        // Not an unavailability: a real refusal.
+        assert!(!RuntimeError::Refused {
+            op: "x",
+            message: "No such image: y".into()
+        }
+        .is_unavailable());
+
+        fake.engine_restarted(Some(255));
+        let c = fake.inspect(&id).await.unwrap().unwrap();
+        assert_eq!(c.state, RuntimeState::Exited);
+        assert_eq!(c.exit_code, Some(255));
+        // The event feed works again.
+        let mut events = fake.events();
+        fake.remove(&id).await.unwrap();
+        assert_eq!(events.next().await.as_deref(), Some(id.as_str()));
     }
 }

@@ -224,6 +224,28 @@ pub enum RuntimeError {
 }
 
 impl RuntimeError {
+    /// The runtime could not be reached at all (socket missing or refused,
+    /// connection cut, timeout): the Engine is down or restarting, and the
+    /// operation may not have happened. Callers should retry later rather
+    /// than conclude anything about a task from it.
+    pub fn is_unavailable(&self) -> bool {
+        use bollard::errors::Error as E;
+        match self {
+            RuntimeError::NotFound { .. } => false,
+            RuntimeError::Refused { message, .. } => {
+                message.starts_with("Cannot connect to the Docker daemon")
+            }
+            RuntimeError::Docker { source, .. } => matches!(
+                source,
+                E::IOError { .. }
+                    | E::HyperResponseError { .. }
+                    | E::HyperLegacyError { .. }
+                    | E::RequestTimeoutError
+                    | E::SocketNotFoundError(_)
+            ),
+        }
+    }
+
     /// The runtime's message, for `CannotPullContainerError: <message>` and the like.
     pub fn message(&self) -> String {
         match self {

@@ -21,6 +21,7 @@ use gantry_agent_api::{
 };
 use gantry_api_types::{ecs, ApiError};
 use gantry_model::task::TaskStatus;
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 fn parse_status(s: Option<&str>) -> TaskStatus {
@@ -65,7 +66,7 @@ fn stop_code(c: agent::StopCode) -> ecs::TaskStopCode {
 
 /// Merge one observation into a task. Returns whether anything changed.
 pub(crate) fn apply_observation(task: &mut ecs::Task, obs: &TaskObservation, now: f64) -> bool {
-    let before = serde_json::to_value(&*task).ok();
+    let before = task.clone();
     let current = parse_status(task.last_status.as_deref());
     let observed = TaskStatus::from_wire(obs.last_status.as_str()).unwrap_or(current);
     let next = gantry_model::task::advance(current, observed).unwrap_or(current);
@@ -186,18 +187,65 @@ pub(crate) fn apply_observation(task: &mut ecs::Task, obs: &TaskObservation, now
             }
         }
     }
-    let changed = before != serde_json::to_value(&*task).ok();
+    let changed = before != *task;
     if changed {
         task.version = Some(task.version.unwrap_or(0) + 1);
     }
     changed
 }
 
+/// The store key of the task an observation names: pool hosts run tasks of
+/// every cluster, so the reservation (else the ARN) names its cluster.
+fn observed_task_key(inst: &InstanceRecord, obs: &TaskObservation) -> Option<(String, String)> {
+    let task_ref = gantry_model::arn::task_ref(&obs.task_arn).ok()?;
+    let id = task_ref.id;
+    let task_cluster = inst
+        .reservations
+        .get(&id)
+        .map(|r| r.task_cluster(&inst.cluster).to_string())
+        .or(task_ref.cluster)
+        .unwrap_or_else(|| inst.cluster.clone());
+    Some((task_key(&task_cluster, &id), id))
+}
+
 impl EcsService {
+    /// The task records (key → revision) that `tasks` would leave as they
+    /// are, found without the write lock. Applying an observation to a
+    /// record is deterministic and its "no change" verdict does not depend
+    /// on the time, so under the lock a record still at that revision is
+    /// skipped without being decoded again: only the tasks whose status
+    /// moved cost a decode while the lock is held.
+    async fn unchanged_by_report(
+        &self,
+        inst: &InstanceRecord,
+        tasks: &[TaskObservation],
+    ) -> Result<BTreeMap<String, u64>, ApiError> {
+        let now = self.now();
+        let mut unchanged = BTreeMap::new();
+        for obs in tasks {
+            let Some((key, _)) = observed_task_key(inst, obs) else {
+                continue;
+            };
+            let rec: Option<Versioned<TaskRecord>> = self.repo.get(&key).await?;
+            let Some(rec) = rec else { continue };
+            if rec.value.instance_id.as_deref() != Some(inst.id.as_str()) {
+                continue;
+            }
+            let mut task = rec.value.task;
+            let changed = apply_observation(&mut task, obs, now);
+            let eni_changed = super::fargate::observe_eni(&mut task, obs.network.as_ref());
+            if !changed && !eni_changed {
+                unchanged.insert(key, rec.mod_revision);
+            }
+        }
+        Ok(unchanged)
+    }
+
     async fn apply_report(
         &self,
         inst: &Versioned<InstanceRecord>,
         tasks: &[TaskObservation],
+        unchanged: &BTreeMap<String, u64>,
     ) -> Result<(), ApiError> {
         let now = self.now();
         let mut t = TxnBuilder::new();
@@ -205,18 +253,21 @@ impl EcsService {
         let mut inst_changed = false;
         let mut generation_bump = false;
         for obs in tasks {
-            let Ok(task_ref) = gantry_model::arn::task_ref(&obs.task_arn) else {
+            let Some((key, id)) = observed_task_key(&iv, obs) else {
                 continue;
             };
-            let id = task_ref.id;
-            // Pool hosts run tasks of every cluster: the ARN names it.
-            let task_cluster = iv
-                .reservations
-                .get(&id)
-                .map(|r| r.task_cluster(&iv.cluster).to_string())
-                .or(task_ref.cluster)
-                .unwrap_or_else(|| iv.cluster.clone());
-            let key = task_key(&task_cluster, &id);
+            if let Some(rev) = unchanged.get(&key) {
+                let now_rev = self
+                    .repo
+                    .store
+                    .get(&key)
+                    .await
+                    .map_err(crate::state::internal)?
+                    .map(|kv| kv.mod_revision);
+                if now_rev == Some(*rev) {
+                    continue;
+                }
+            }
             let rec: Option<Versioned<TaskRecord>> = self.repo.get(&key).await?;
             let Some(rec) = rec else { continue };
             if rec.value.instance_id.as_deref() != Some(iv.id.as_str()) {
@@ -345,17 +396,18 @@ impl AgentHandler for EcsService {
         };
         self.hosts.seen(&inst.value.id, now);
         if req.observed.is_some() || inst.value.instance.agent_connected != Some(true) {
-            let _g = self.write.lock().await;
-            let fresh = self
-                .load_instance(&req)
-                .await?
-                .ok_or_else(|| ApiError::server("instance vanished"))?;
             let tasks = req
                 .observed
                 .as_ref()
                 .map(|o| o.tasks.as_slice())
                 .unwrap_or_default();
-            self.apply_report(&fresh, tasks).await?;
+            let unchanged = self.unchanged_by_report(&inst.value, tasks).await?;
+            let _g = self.write.lock().await;
+            let fresh = self
+                .load_instance(&req)
+                .await?
+                .ok_or_else(|| ApiError::server("instance vanished"))?;
+            self.apply_report(&fresh, tasks, &unchanged).await?;
         }
         let notify = self.hosts.get(&inst.value.id);
         let wait = Duration::from_secs(u64::from(req.wait_seconds.min(agent::MAX_WAIT_SECONDS)))

@@ -5,7 +5,7 @@ use super::pagination::paginate;
 use super::EcsService;
 use crate::http::RequestContext;
 use crate::state::{
-    cluster_key, instance_prefix, task_prefix, ClusterRecord, InstanceRecord, TaskRecord,
+    cluster_key, instance_prefix, task_prefix, ClusterRecord, InstanceRecord, TaskSummary,
     TxnBuilder, Versioned,
 };
 use gantry_api_types::{ecs, ApiError};
@@ -154,7 +154,7 @@ impl EcsService {
         let name = c.cluster_name.clone().unwrap_or_default();
         let instances: Vec<Versioned<InstanceRecord>> =
             self.repo.list(&instance_prefix(&name)).await?;
-        let tasks: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&name)).await?;
+        let tasks: Vec<Versioned<TaskSummary>> = self.repo.list(&task_prefix(&name)).await?;
         let registered = instances
             .iter()
             .filter(|i| {
@@ -192,13 +192,15 @@ impl EcsService {
         c.running_tasks_count = Some(running);
         c.pending_tasks_count = Some(pending);
         let name = c.cluster_name.clone().unwrap_or_default();
-        let (active_services, draining_services) = self.service_counts(&name).await?;
+        let (active_services, _) = self.service_counts(&name).await?;
         c.active_services_count = Some(active_services);
         if include.iter().any(|i| i == "STATISTICS") {
             let kv = |n: &str, v: i32| ecs::KeyValuePair {
                 name: Some(n.to_string()),
                 value: Some(v.to_string()),
             };
+            let (active_ec2, active_fargate, draining_ec2, draining_fargate) =
+                self.service_counts_by_launch(&name).await?;
             c.statistics = Some(vec![
                 kv("runningEC2TasksCount", running_ec2),
                 kv("runningFargateTasksCount", running_fargate),
@@ -206,10 +208,10 @@ impl EcsService {
                 kv("pendingFargateTasksCount", pending_fargate),
                 kv("runningExternalTasksCount", 0),
                 kv("pendingExternalTasksCount", 0),
-                kv("activeEC2ServiceCount", active_services),
-                kv("activeFargateServiceCount", 0),
-                kv("drainingEC2ServiceCount", draining_services),
-                kv("drainingFargateServiceCount", 0),
+                kv("activeEC2ServiceCount", active_ec2),
+                kv("activeFargateServiceCount", active_fargate),
+                kv("drainingEC2ServiceCount", draining_ec2),
+                kv("drainingFargateServiceCount", draining_fargate),
             ]);
         } else {
             c.statistics = Some(vec![]);
@@ -329,7 +331,7 @@ impl EcsService {
                 "The Cluster cannot be deleted while Services are active.",
             ));
         }
-        let tasks: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&name)).await?;
+        let tasks: Vec<Versioned<TaskSummary>> = self.repo.list(&task_prefix(&name)).await?;
         if tasks
             .iter()
             .any(|t| t.value.task.last_status.as_deref() != Some("STOPPED"))

@@ -567,3 +567,233 @@ async fn ec2_awsvpc_tasks_get_an_eni_too() {
         Some("10.201.0.3")
     );
 }
+
+#[tokio::test]
+async fn fargate_tasks_spread_over_availability_zones_then_pack() {
+    let w = World::new().await;
+    for az in ["us-east-1a", "us-east-1b", "us-east-1c"] {
+        w.register(Some("fargate"), az, 65536).await;
+    }
+    let mut per_az = std::collections::BTreeMap::<String, usize>::new();
+    for round in 1..=2 {
+        let r = w
+            .run(
+                json!({"taskDefinition": "fg", "launchType": "FARGATE", "count": 3,
+                "networkConfiguration": net("subnet-default")}),
+            )
+            .await;
+        assert_eq!(r["failures"], json!([]));
+        for t in r["tasks"].as_array().unwrap() {
+            *per_az
+                .entry(t["availabilityZone"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+        // Every zone gets one task of each batch of three.
+        assert_eq!(per_az.len(), 3, "{per_az:?}");
+        assert!(per_az.values().all(|n| *n == round), "{per_az:?}");
+    }
+}
+
+#[tokio::test]
+async fn update_service_changes_fargate_launch_settings_as_ecs_does() {
+    let w = World::new().await;
+    w.register(Some("fargate"), "us-east-1a", 65536).await;
+    w.call(
+        "PutClusterCapacityProviders",
+        json!({"cluster": "default", "capacityProviders": ["FARGATE", "FARGATE_SPOT"],
+            "defaultCapacityProviderStrategy": []}),
+    )
+    .await;
+    let svc = w
+        .call(
+            "CreateService",
+            json!({"serviceName": "web", "taskDefinition": "fg", "desiredCount": 1,
+                "launchType": "FARGATE", "networkConfiguration": net("subnet-default")}),
+        )
+        .await;
+    assert_eq!(svc["service"]["deployments"].as_array().unwrap().len(), 1);
+    let deployments = |v: &Value| v["service"]["deployments"].as_array().unwrap().len();
+    let err = |r: Result<Value, ApiError>| {
+        let e = r.unwrap_err();
+        assert_eq!(e.code, "InvalidParameterException", "{}", e.message);
+        e.message
+    };
+    let spot = json!([{"capacityProvider": "FARGATE_SPOT", "weight": 1}]);
+
+    // Launch type → strategy needs forceNewDeployment; nothing changes.
+    let m = err(w
+        .try_call(
+            "UpdateService",
+            json!({"service": "web", "capacityProviderStrategy": spot}),
+        )
+        .await);
+    assert!(
+        m.starts_with("When switching from launch type to capacity provider strategy"),
+        "{m}"
+    );
+    let unknown = json!([{"capacityProvider": "nope", "weight": 1}]);
+    let m = err(w
+        .try_call(
+            "UpdateService",
+            json!({"service": "web", "capacityProviderStrategy": unknown, "forceNewDeployment": true}),
+        )
+        .await);
+    assert!(m.contains("'nope'"), "{m}");
+    let d = w
+        .call("DescribeServices", json!({"services": ["web"]}))
+        .await;
+    assert_eq!(d["services"][0]["launchType"], "FARGATE");
+    assert_eq!(d["services"][0]["deployments"].as_array().unwrap().len(), 1);
+
+    let u = w
+        .call(
+            "UpdateService",
+            json!({"service": "web", "capacityProviderStrategy": spot, "forceNewDeployment": true}),
+        )
+        .await;
+    let s = &u["service"];
+    assert!(s.get("launchType").is_none(), "{s}");
+    assert_eq!(s["capacityProviderStrategy"], spot);
+    assert_eq!(deployments(&u), 2);
+    assert_eq!(s["deployments"][0]["status"], "PRIMARY");
+    assert_eq!(s["deployments"][0]["capacityProviderStrategy"], spot);
+    assert_eq!(s["deployments"][1]["status"], "ACTIVE");
+    assert_eq!(s["deployments"][1]["launchType"], "FARGATE");
+    // The same strategy again is no change.
+    let u = w
+        .call(
+            "UpdateService",
+            json!({"service": "web", "capacityProviderStrategy": spot}),
+        )
+        .await;
+    assert_eq!(deployments(&u), 2);
+
+    // networkConfiguration: checked, then a new deployment carrying it.
+    let m = err(w
+        .try_call(
+            "UpdateService",
+            json!({"service": "web", "networkConfiguration": net("subnet-nope")}),
+        )
+        .await);
+    assert!(m.contains("subnet-nope"), "{m}");
+    let n2 = json!({"awsvpcConfiguration": {"subnets": ["subnet-default", "subnet-small"]}});
+    let u = w
+        .call(
+            "UpdateService",
+            json!({"service": "web", "networkConfiguration": n2}),
+        )
+        .await;
+    assert_eq!(deployments(&u), 3);
+    assert_eq!(u["service"]["deployments"][0]["networkConfiguration"], n2);
+
+    // platformVersion: LATEST or 1.4.0; a change is a deployment.
+    let m = err(w
+        .try_call(
+            "UpdateService",
+            json!({"service": "web", "platformVersion": "1.3.0"}),
+        )
+        .await);
+    assert!(m.contains("1.3.0"), "{m}");
+    let u = w
+        .call(
+            "UpdateService",
+            json!({"service": "web", "platformVersion": "1.4.0"}),
+        )
+        .await;
+    assert_eq!(deployments(&u), 3, "same version: no deployment");
+    let u = w
+        .call(
+            "UpdateService",
+            json!({"service": "web", "platformVersion": "LATEST"}),
+        )
+        .await;
+    assert_eq!(deployments(&u), 4);
+    assert_eq!(u["service"]["platformVersion"], "LATEST");
+    assert_eq!(u["service"]["deployments"][0]["platformVersion"], "LATEST");
+
+    // An empty strategy goes back to the launch type (forced, too).
+    let m = err(w
+        .try_call(
+            "UpdateService",
+            json!({"service": "web", "capacityProviderStrategy": []}),
+        )
+        .await);
+    assert!(m.contains("you must force a new deployment"), "{m}");
+    let u = w
+        .call(
+            "UpdateService",
+            json!({"service": "web", "capacityProviderStrategy": [], "forceNewDeployment": true}),
+        )
+        .await;
+    assert_eq!(u["service"]["launchType"], "FARGATE");
+    assert!(u["service"].get("capacityProviderStrategy").is_none());
+
+    // An EC2 service: no platform version, and a Fargate strategy needs a
+    // Fargate task definition.
+    w.call(
+        "RegisterTaskDefinition",
+        json!({"family": "ec2", "containerDefinitions": [
+            {"name": "app", "image": "busybox", "memory": 64}]}),
+    )
+    .await;
+    w.call(
+        "CreateService",
+        json!({"serviceName": "classic", "taskDefinition": "ec2", "desiredCount": 1}),
+    )
+    .await;
+    let m = err(w
+        .try_call(
+            "UpdateService",
+            json!({"service": "classic", "platformVersion": "LATEST"}),
+        )
+        .await);
+    assert_eq!(
+        m,
+        "The platform version must be null when specifying an EC2 launch type."
+    );
+    let m = err(w
+        .try_call(
+            "UpdateService",
+            json!({"service": "classic", "capacityProviderStrategy": spot, "forceNewDeployment": true}),
+        )
+        .await);
+    assert_eq!(m, "Task definition does not support launch_type FARGATE.");
+    let m = err(w
+        .try_call(
+            "UpdateService",
+            json!({"service": "classic", "networkConfiguration": net("subnet-default")}),
+        )
+        .await);
+    assert_eq!(
+        m,
+        "Network Configuration is not valid for the given networkMode of this task definition."
+    );
+    let d = w
+        .call("DescribeServices", json!({"services": ["classic"]}))
+        .await;
+    assert_eq!(d["services"][0]["launchType"], "EC2");
+    assert_eq!(d["services"][0]["deployments"].as_array().unwrap().len(), 1);
+
+    // DescribeClusters statistics count services by launch.
+    let c = w
+        .call(
+            "DescribeClusters",
+            json!({"clusters": ["default"], "include": ["STATISTICS"]}),
+        )
+        .await;
+    let stats: std::collections::BTreeMap<String, String> = c["clusters"][0]["statistics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|kv| {
+            (
+                kv["name"].as_str().unwrap().to_string(),
+                kv["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(stats["activeFargateServiceCount"], "1");
+    assert_eq!(stats["activeEC2ServiceCount"], "1");
+    assert_eq!(stats["drainingFargateServiceCount"], "0");
+    assert_eq!(c["clusters"][0]["activeServicesCount"], 2);
+}

@@ -5,16 +5,21 @@
 //!   JSON (defaults: every cluster, the last hour);
 //! * `POST /gantry/v1/spot/reclaim` with `{"cluster", "task"?, "count"?}` →
 //!   `{"tasks": [Task]}`: Spot interruption of FARGATE_SPOT tasks;
-//! * `GET /metrics`: Prometheus text (usage counters), unauthenticated like
+//! * `GET /metrics`: Prometheus text ([`crate::metrics`]: API calls, tasks,
+//!   services, scheduler, store, logs, usage counters), unauthenticated like
 //!   `/healthz`.
 //!
-//! Any authenticated principal may call them.
+//! Each is authorized like an API operation through the server's
+//! [`Authorizer`] (IAM): `gantry:GetUsage`, `gantry:ReclaimSpotCapacity`
+//! and `gantry:GetEvents` on resource `*` (root always allowed); a refusal
+//! is ECS's `AccessDeniedException` JSON.
 //!
 //! [`UsageReport`]: super::usage::UsageReport
 
 use super::EcsService;
 use crate::auth::{authenticate, CredentialResolver};
 use crate::clock::SharedClock;
+use crate::http::{Authorizer, RequestContext};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
@@ -36,7 +41,15 @@ pub struct GantryApi {
     pub resolver: Arc<dyn CredentialResolver>,
     pub region: String,
     pub clock: SharedClock,
+    /// IAM authorization of these endpoints; `None` lets every
+    /// authenticated caller through (no IAM).
+    pub authorizer: Option<Arc<dyn Authorizer>>,
 }
+
+/// The IAM actions of Gantry's own endpoints (service prefix `gantry`).
+pub const GET_USAGE: &str = "GetUsage";
+pub const RECLAIM_SPOT_CAPACITY: &str = "ReclaimSpotCapacity";
+pub const GET_EVENTS: &str = "GetEvents";
 
 #[derive(Debug, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -98,9 +111,11 @@ fn json(v: &impl serde::Serialize) -> Response {
     }
 }
 
-async fn authed(
+/// Authenticates (SigV4, service `ecs`) and authorizes `gantry:<action>`.
+pub(crate) async fn authed(
     api: &GantryApi,
     req: Request,
+    action: &str,
 ) -> Result<(axum::http::request::Parts, bytes::Bytes), ApiError> {
     let (parts, body) = req.into_parts();
     let body = axum::body::to_bytes(body, 64 * 1024).await.map_err(|_| {
@@ -108,7 +123,7 @@ async fn authed(
     })?;
     let now = chrono::DateTime::from_timestamp_millis((api.clock.now() * 1000.0).round() as i64)
         .unwrap_or_default();
-    authenticate(
+    let principal = authenticate(
         &parts,
         &body,
         "ecs",
@@ -117,6 +132,19 @@ async fn authed(
         api.resolver.as_ref(),
     )
     .await?;
+    if let Some(authz) = &api.authorizer {
+        let ctx = RequestContext {
+            request_id: uuid::Uuid::new_v4().to_string(),
+            principal,
+            source_ip: parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        };
+        authz
+            .authorize(&ctx, "gantry", action, &serde_json::Value::Null)
+            .await?;
+    }
     Ok((parts, body))
 }
 
@@ -140,7 +168,7 @@ fn epoch(v: Option<String>, name: &str) -> Result<Option<f64>, ApiError> {
 
 async fn usage(State(api): State<Arc<GantryApi>>, req: Request<Body>) -> Response {
     let result = async {
-        let (parts, _) = authed(&api, req).await?;
+        let (parts, _) = authed(&api, req, GET_USAGE).await?;
         let q = parts.uri.query();
         let cluster = query_param(q, "cluster");
         let start = epoch(query_param(q, "start"), "start")?;
@@ -160,7 +188,7 @@ async fn usage(State(api): State<Arc<GantryApi>>, req: Request<Body>) -> Respons
 
 async fn reclaim(State(api): State<Arc<GantryApi>>, req: Request<Body>) -> Response {
     let result = async {
-        let (_, body) = authed(&api, req).await?;
+        let (_, body) = authed(&api, req, RECLAIM_SPOT_CAPACITY).await?;
         let r: ReclaimRequest = if body.iter().all(|b| b.is_ascii_whitespace()) {
             ReclaimRequest {
                 cluster: None,
@@ -190,10 +218,10 @@ async fn reclaim(State(api): State<Arc<GantryApi>>, req: Request<Body>) -> Respo
 }
 
 async fn metrics(State(api): State<Arc<GantryApi>>) -> Response {
-    match api.ecs.metrics_text().await {
+    match crate::metrics::render(&api.ecs).await {
         Ok(text) => (
             StatusCode::OK,
-            [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+            [(header::CONTENT_TYPE, crate::metrics::CONTENT_TYPE)],
             text,
         )
             .into_response(),

@@ -569,7 +569,8 @@ impl EcsService {
                 iv.instance.version = Some(iv.instance.version.unwrap_or(0) + 1);
             }
             let mut stopped = vec![];
-            if a.lost && !iv.reservations.is_empty() {
+            let disconnect = flipped && !a.connected;
+            if disconnect || (a.lost && !iv.reservations.is_empty()) {
                 let host = iv
                     .instance
                     .ec2_instance_id
@@ -582,17 +583,36 @@ impl EcsService {
                         continue;
                     };
                     let mut tv = task.value.clone();
-                    stop_by_control_plane(
-                        &mut tv,
-                        ecs::TaskStopCode::InfrastructureHealth,
-                        &reason,
-                        now,
-                    );
-                    stopped.push(tv.task.task_arn.clone().unwrap_or_default());
-                    t.expect(&tkey, task.mod_revision).put(&tkey, &tv)?;
+                    let mut changed = false;
+                    // As ECS: a task whose agent is not connected shows
+                    // `connectivity: DISCONNECTED` until it is heard from.
+                    if disconnect && tv.task.connectivity != Some(ecs::Connectivity::Disconnected) {
+                        tv.task.connectivity = Some(ecs::Connectivity::Disconnected);
+                        tv.task.connectivity_at = Some(now);
+                        changed = true;
+                    }
+                    if a.lost {
+                        stop_by_control_plane(
+                            &mut tv,
+                            ecs::TaskStopCode::InfrastructureHealth,
+                            &reason,
+                            now,
+                        );
+                        stopped.push(tv.task.task_arn.clone().unwrap_or_default());
+                        changed = true;
+                    }
+                    if changed {
+                        if !a.lost {
+                            // (stop_by_control_plane bumps it otherwise.)
+                            tv.task.version = Some(tv.task.version.unwrap_or(0) + 1);
+                        }
+                        t.expect(&tkey, task.mod_revision).put(&tkey, &tv)?;
+                    }
                 }
-                iv.reservations.clear();
-                iv.generation += 1;
+                if a.lost {
+                    iv.reservations.clear();
+                    iv.generation += 1;
+                }
             }
             let ikey = instance_key(&iv.cluster, &iv.id);
             t.expect(&ikey, r.mod_revision).put(&ikey, &iv)?;
@@ -618,5 +638,68 @@ impl EcsService {
             self.services_wake.notify_one();
         }
         Ok(report)
+    }
+    /// Tasks marked `connectivity: DISCONNECTED` by a connectivity pass go
+    /// back to CONNECTED once their instance's agent is connected again (the
+    /// sync handler marks the instance, this marks its tasks). Looks at the
+    /// instances named in `only` (every instance when `None`) and returns
+    /// those that are still disconnected, to look at again later.
+    pub async fn restore_task_connectivity(
+        &self,
+        only: Option<&BTreeSet<String>>,
+    ) -> Result<BTreeSet<String>, ApiError> {
+        let mut pending = BTreeSet::new();
+        let all: Vec<Versioned<InstanceRecord>> = self.repo.list(ALL_INSTANCES).await?;
+        let all: Vec<_> = all
+            .into_iter()
+            .filter(|r| only.is_none_or(|o| o.contains(&r.value.id)))
+            .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
+            .collect();
+        if all.is_empty() {
+            return Ok(pending);
+        }
+        let _g = self.write.lock().await;
+        let now = self.now();
+        for r in all {
+            let Some(cur) = self
+                .repo
+                .get::<InstanceRecord>(&instance_key(&r.value.cluster, &r.value.id))
+                .await?
+            else {
+                continue;
+            };
+            let iv = &cur.value;
+            if iv.instance.agent_connected != Some(true) {
+                pending.insert(iv.id.clone());
+                continue;
+            }
+            let mut t = TxnBuilder::new();
+            let mut restored = vec![];
+            for (task_id, res) in &iv.reservations {
+                let tkey = task_key(res.task_cluster(&iv.cluster), task_id);
+                let Some(task) = self.repo.get::<TaskRecord>(&tkey).await? else {
+                    continue;
+                };
+                if task.value.task.connectivity != Some(ecs::Connectivity::Disconnected) {
+                    continue;
+                }
+                let mut tv = task.value.clone();
+                tv.task.connectivity = Some(ecs::Connectivity::Connected);
+                tv.task.connectivity_at = Some(now);
+                tv.task.version = Some(tv.task.version.unwrap_or(0) + 1);
+                restored.push(tv.task.task_arn.clone().unwrap_or_default());
+                t.expect(&tkey, task.mod_revision).put(&tkey, &tv)?;
+            }
+            if t.is_empty() {
+                continue;
+            }
+            if !self.repo.commit(t).await? {
+                // A task changed meanwhile: look again next time.
+                pending.insert(iv.id.clone());
+                continue;
+            }
+            tracing::info!(instance = %iv.id, tasks = restored.len(), "tasks connected again");
+        }
+        Ok(pending)
     }
 }

@@ -44,6 +44,8 @@ struct Cached {
     refresh_at: f64,
     /// The host whose desired state carries them: (cluster, instance id).
     host: (String, String),
+    /// Already reported due by [`RoleCredentials::take_due`].
+    due: bool,
 }
 
 /// The issuer and the per-task cache.
@@ -101,16 +103,23 @@ impl RoleCredentials {
         now: f64,
     ) -> Option<agent::TaskCredentials> {
         let issuer = self.issuer.as_ref()?;
+        // The id stays the task's for its life (its containers' environment
+        // names it); a refresh replaces only the credentials behind it.
+        let mut credentials_id = None;
         if let Some(c) = self.lock().get(task_arn) {
-            if c.role_arn == role_arn && now < c.refresh_at {
-                return Some(c.creds.clone());
+            if c.role_arn == role_arn {
+                if now < c.refresh_at {
+                    return Some(c.creds.clone());
+                }
+                credentials_id = Some(c.creds.credentials_id.clone());
             }
         }
         let session = task_arn.rsplit('/').next().unwrap_or("task");
         match issuer.issue(role_arn, session, DURATION_SECS, now).await {
             Ok((access_key_id, secret_access_key, session_token, expiration)) => {
                 let creds = agent::TaskCredentials {
-                    credentials_id: uuid::Uuid::new_v4().to_string(),
+                    credentials_id: credentials_id
+                        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
                     role_arn: role_arn.to_string(),
                     access_key_id,
                     secret_access_key,
@@ -124,6 +133,7 @@ impl RoleCredentials {
                         creds: creds.clone(),
                         refresh_at: now + (expiration - now) / 2.0,
                         host: (host.0.to_string(), host.1.to_string()),
+                        due: false,
                     },
                 );
                 Some(creds)
@@ -136,20 +146,19 @@ impl RoleCredentials {
         }
     }
 
-    /// Forgets credentials due for refresh (or of tasks no host carries any
-    /// more) and returns the hosts whose desired state must be rebuilt.
+    /// Marks credentials past their refresh time as due (the next desired
+    /// state mints fresh ones under the same id) and returns the hosts whose
+    /// desired state must be rebuilt, each due entry reported once.
     fn take_due(&self, now: f64) -> Vec<(String, String)> {
         let mut hosts: Vec<(String, String)> = Vec::new();
-        self.lock().retain(|_, c| {
-            if now >= c.refresh_at {
+        for c in self.lock().values_mut() {
+            if now >= c.refresh_at && !c.due {
+                c.due = true;
                 if !hosts.contains(&c.host) {
                     hosts.push(c.host.clone());
                 }
-                false
-            } else {
-                true
             }
-        });
+        }
         hosts
     }
 
@@ -160,7 +169,44 @@ impl RoleCredentials {
     }
 }
 
+/// ECS's answer when a launch names a task role it cannot assume.
+pub fn unable_to_assume(role_arn: &str) -> ApiError {
+    ApiError::client(
+        "ClientException",
+        format!(
+            "ECS was unable to assume the role '{role_arn}' that was provided for this task. \
+             Please verify that the role being passed has the proper trust relationship and \
+             permissions and that your IAM user has permissions to pass this role."
+        ),
+    )
+}
+
 impl EcsService {
+    /// RunTask/StartTask/CreateService's role check: the task role (from the
+    /// overrides, else the definition) must be assumable by
+    /// `ecs-tasks.amazonaws.com`, or the launch fails with ECS's
+    /// `ClientException` before anything is stored.
+    pub(crate) async fn check_task_role(
+        &self,
+        td: &gantry_api_types::ecs::TaskDefinition,
+        overrides: Option<&gantry_api_types::ecs::TaskOverride>,
+    ) -> Result<(), ApiError> {
+        let role = overrides
+            .and_then(|o| o.task_role_arn.as_deref())
+            .or(td.task_role_arn.as_deref());
+        match role {
+            Some(role) if !role.is_empty() => self
+                .role_credentials
+                .check(role, self.now())
+                .await
+                .map_err(|e| {
+                    tracing::debug!(role, code = e.code, error = %e.message, "task role refused");
+                    unable_to_assume(role)
+                }),
+            _ => Ok(()),
+        }
+    }
+
     /// Adds role credentials to the running tasks of a host's desired state.
     pub(crate) async fn attach_role_credentials(
         &self,
@@ -276,15 +322,20 @@ mod tests {
             rc.take_due(1000.0 + 1800.0),
             vec![("c".to_string(), "i".to_string())]
         );
+        assert!(rc.take_due(2801.0).is_empty(), "reported once");
         let c = rc.get("task/1", role, ("c", "i"), 2800.0).await.unwrap();
         assert_ne!(c.access_key_id, a.access_key_id, "fresh after refresh");
-        assert_ne!(c.credentials_id, a.credentials_id);
+        assert_eq!(c.credentials_id, a.credentials_id, "the id is the task's");
+        assert!(rc.take_due(2800.0).is_empty(), "fresh ones are not due");
         assert!(rc
             .get("task/2", "arn:aws:iam::1:role/untrusted", ("c", "i"), 1.0)
             .await
             .is_none());
         rc.forget_except(("c", "i"), &[]);
         assert!(rc.take_due(f64::MAX).is_empty(), "stopped tasks forgotten");
+        let e = unable_to_assume("arn:aws:iam::1:role/x");
+        assert_eq!((e.code, e.status), ("ClientException", 400));
+        assert_eq!(e.message, "ECS was unable to assume the role 'arn:aws:iam::1:role/x' that was provided for this task. Please verify that the role being passed has the proper trust relationship and permissions and that your IAM user has permissions to pass this role.");
         let none = RoleCredentials::default();
         assert!(none.get("task/1", role, ("c", "i"), 1.0).await.is_none());
     }

@@ -10,7 +10,7 @@ use super::EcsService;
 use crate::http::RequestContext;
 use crate::state::{
     instance_key, instance_prefix, task_key, task_prefix, token_key, ClientTokenRecord,
-    InstanceRecord, Reservation, TaskDefRecord, TaskRecord, TxnBuilder, Versioned,
+    InstanceRecord, Reservation, TaskDefRecord, TaskRecord, TaskSummary, TxnBuilder, Versioned,
 };
 use gantry_api_types::{ecs, ApiError};
 use gantry_scheduler as sched;
@@ -1014,6 +1014,7 @@ impl EcsService {
                 choice.is_fargate(),
             )
             .await?;
+        self.check_task_role(&l.td, l.overrides.as_ref()).await?;
         let subnets = self.awsvpc_subnets(&l, req.network_configuration.as_ref())?;
         let Placement {
             instance_count,
@@ -1111,6 +1112,7 @@ impl EcsService {
                 false,
             )
             .await?;
+        self.check_task_role(&l.td, l.overrides.as_ref()).await?;
         let mut failures = vec![];
         let mut by_id: BTreeMap<String, Versioned<InstanceRecord>> = BTreeMap::new();
         let mut placed = vec![];
@@ -1321,7 +1323,8 @@ impl EcsService {
             .unwrap_or("RUNNING")
             .to_string();
         let service_group = req.service_name.as_ref().map(|s| format!("service:{s}"));
-        let all: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&cluster)).await?;
+        // Summaries only: a scan must not build every task's wire shape.
+        let all: Vec<Versioned<TaskSummary>> = self.repo.list(&task_prefix(&cluster)).await?;
         let mut out = vec![];
         for r in all {
             let t = &r.value.task;

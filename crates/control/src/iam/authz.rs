@@ -243,8 +243,9 @@ impl Authorizer for IamAuthorizer {
         let requests = match service {
             "ecs" => gantry_iam_policy::ecs_requests(operation, body, &scope),
             "logs" => gantry_iam_policy::logs_requests(operation, body, &scope),
-            "cloudtrail" => Ok(vec![gantry_iam_policy::ActionRequest {
-                action: format!("cloudtrail:{operation}"),
+            // CloudTrail and Gantry's own endpoints (`gantry:GetUsage`, …).
+            "cloudtrail" | "gantry" => Ok(vec![gantry_iam_policy::ActionRequest {
+                action: format!("{service}:{operation}"),
                 resources: vec!["*".into()],
                 context: gantry_iam_policy::Context::new(),
             }]),

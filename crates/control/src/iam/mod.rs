@@ -20,6 +20,7 @@
 pub mod authz;
 pub mod crypto;
 pub mod handler;
+pub mod local_agent;
 pub mod ops;
 pub mod query;
 pub mod resolver;

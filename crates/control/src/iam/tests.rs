@@ -831,3 +831,82 @@ async fn disable_root_needs_an_admin_and_then_refuses_root() {
         .unwrap();
     server.stop().await.unwrap();
 }
+
+#[tokio::test]
+async fn gantry_endpoints_are_authorized_as_gantry_actions() {
+    use crate::http::Authorizer;
+    let f = fixture();
+    let authz = IamAuthorizer {
+        iam: f.iam.clone(),
+        tags: None,
+    };
+    let usage_only = user_with_policy(
+        &f,
+        "usage",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"gantry:GetUsage","Resource":"*"}]}"#,
+    )
+    .await;
+    let null = serde_json::Value::Null;
+    authz
+        .authorize(&ctx(usage_only.clone()), "gantry", "GetUsage", &null)
+        .await
+        .unwrap();
+    let e = authz
+        .authorize(&ctx(usage_only), "gantry", "ReclaimSpotCapacity", &null)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, "AccessDeniedException");
+    assert_eq!(e.message, "User: arn:aws:iam::123456789012:user/usage is not authorized to perform: gantry:ReclaimSpotCapacity on resource: * because no identity-based policy allows the gantry:ReclaimSpotCapacity action");
+    authz
+        .authorize(&root(), "gantry", "GetEvents", &null)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_local_agent_gets_its_own_identity_and_key_file() {
+    use crate::iam::local_agent;
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let (id, secret) = f.iam.local_agent_credentials(dir.path()).await.unwrap();
+    let path = dir.path().join(local_agent::FILE);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // The key resolves to the agent user, which is no administrator.
+    let key = f.iam.access_key(&id).await.unwrap().unwrap();
+    assert_eq!(key.user_name, local_agent::USER);
+    assert!(!f.iam.admin_exists().await.unwrap());
+    // Kept across starts; replaced once deactivated.
+    let again = f.iam.local_agent_credentials(dir.path()).await.unwrap();
+    assert_eq!(again, (id.clone(), secret.clone()));
+    iam(
+        &f,
+        &root(),
+        "UpdateAccessKey",
+        &[
+            ("UserName", local_agent::USER),
+            ("AccessKeyId", &id),
+            ("Status", "Inactive"),
+        ],
+    )
+    .await
+    .unwrap();
+    let (id2, _) = f.iam.local_agent_credentials(dir.path()).await.unwrap();
+    assert_ne!(id2, id);
+    // Its policy allows the agent's calls and nothing else.
+    let user = f.iam.user(local_agent::USER).await.unwrap().unwrap();
+    let docs = crate::iam::parse_all(&f.iam.user_documents(&user).await.unwrap());
+    let allowed = |action: &str| {
+        gantry_iam_policy::evaluate(&docs, action, "*", &Context::new())
+            == gantry_iam_policy::Decision::Allow
+    };
+    assert!(
+        allowed("ecs:RegisterContainerInstance")
+            && allowed("ecs:Poll")
+            && allowed("logs:PutLogEvents")
+    );
+    assert!(!allowed("ecs:CreateCluster") && !allowed("iam:CreateUser") && !allowed("ecs:RunTask"));
+}

@@ -726,6 +726,8 @@ impl Inner {
             self.store
                 .append(&r.log_group_name, &r.log_stream_name, &accepted, now)
                 .map_err(map_store)?;
+            let bytes = accepted.iter().map(|(_, m)| m.len()).sum();
+            crate::metrics::global().logs_ingested(accepted.len(), bytes);
         }
         let info = stream.info();
         let any_rejected = rejected != RejectedLogEventsInfo::default();

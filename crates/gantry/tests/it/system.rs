@@ -7,7 +7,7 @@ use gantry_agent_api::client::{AgentClient, ClientConfig};
 use gantry_control::credentials::{
     CredentialSource, LoadedCredentials, RootCredentials, ServerIdentity,
 };
-use gantry_control::server::Server;
+use gantry_control::server::{Server, ServerOptions};
 use gantry_store::memory::MemoryStore;
 use gantry_store::Store;
 use serde_json::{json, Value};
@@ -32,6 +32,8 @@ struct Host {
     dir: tempfile::TempDir,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     handle: Option<tokio::task::JoinHandle<()>>,
+    /// `versionInfo.agentVersion` to register (`None`: this build's).
+    agent_version: Option<String>,
 }
 
 impl Host {
@@ -41,6 +43,7 @@ impl Host {
             dir: tempfile::tempdir().unwrap(),
             stop: None,
             handle: None,
+            agent_version: None,
         }
     }
 
@@ -57,6 +60,9 @@ impl Host {
         c.memory_override_mib = Some(1024);
         c.sync_wait_seconds = 2;
         c.max_backoff = Duration::from_millis(200);
+        if let Some(v) = &self.agent_version {
+            c.agent_version = v.clone();
+        }
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let fake = self.fake.clone();
         self.handle = Some(tokio::spawn(async move {
@@ -91,11 +97,21 @@ impl Cluster {
     }
 
     async fn start_on(store: Arc<MemoryStore>, addr: &str) -> Self {
+        Self::start_with(store, addr, ServerOptions::default()).await
+    }
+
+    async fn start_with(store: Arc<MemoryStore>, addr: &str, options: ServerOptions) -> Self {
         let identity = ServerIdentity::new("123456789012", "us-east-1").unwrap();
         let dyn_store: Arc<dyn Store> = store.clone();
-        let server = Server::start(addr.parse().unwrap(), dyn_store, identity, &creds())
-            .await
-            .unwrap();
+        let server = Server::start_with(
+            addr.parse().unwrap(),
+            dyn_store,
+            identity,
+            &creds(),
+            options,
+        )
+        .await
+        .unwrap();
         let endpoint = format!("http://{}", server.local_addr);
         let client = AgentClient::new(ClientConfig::new(
             vec![endpoint.clone()],
@@ -456,4 +472,265 @@ async fn fargate_tasks_run_on_the_hidden_pool() {
     assert!((usage.fargate.gb_seconds - 2.0 * usage.fargate.vcpu_seconds).abs() < 1e-6);
     ec2.shutdown().await;
     pool.shutdown().await;
+}
+
+impl Cluster {
+    /// Every task of the cluster (RUNNING and STOPPED), described.
+    async fn all_tasks(&self) -> Vec<Value> {
+        let mut arns: Vec<String> = vec![];
+        for status in ["RUNNING", "STOPPED"] {
+            let out = self
+                .call("ListTasks", json!({"desiredStatus": status}))
+                .await;
+            arns.extend(serde_json::from_value::<Vec<String>>(out["taskArns"].clone()).unwrap());
+        }
+        if arns.is_empty() {
+            return vec![];
+        }
+        let mut out = vec![];
+        for chunk in arns.chunks(100) {
+            let d = self.call("DescribeTasks", json!({"tasks": chunk})).await;
+            out.extend(d["tasks"].as_array().unwrap().iter().cloned());
+        }
+        out
+    }
+}
+
+/// Task ARN → how many containers of it run on these hosts.
+fn running_copies(hosts: &[&Host]) -> std::collections::BTreeMap<String, usize> {
+    let mut m = std::collections::BTreeMap::new();
+    for h in hosts {
+        for c in h.fake.containers() {
+            if c.info.state == gantry_agent::runtime::RuntimeState::Running {
+                if let Some(t) = c.info.labels.get(gantry_agent_api::labels::TASK_ARN) {
+                    *m.entry(t.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+    m
+}
+
+/// The Docker Engine of one host restarts (containers did not survive: the
+/// default restart policy `no`): its agent keeps running, reconnects,
+/// reports the tasks STOPPED with the exit code, and the service replaces
+/// them. At no point does any task run twice or the service run more copies
+/// than its deployment allows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn engine_restart_on_a_host_is_reported_and_the_service_replaces_the_tasks() {
+    let cluster = Cluster::start().await;
+    let (mut a, mut b) = (Host::new(), Host::new());
+    a.start(&cluster.endpoint, vec![]);
+    b.start(&cluster.endpoint, vec![]);
+    cluster.wait_instances(2).await;
+    let td = cluster.register("web", &["sleep", "3600"]).await;
+    cluster
+        .call(
+            "CreateService",
+            json!({"serviceName": "web", "taskDefinition": td, "desiredCount": 4,
+                   "deploymentConfiguration": {"maximumPercent": 100, "minimumHealthyPercent": 50}}),
+        )
+        .await;
+    for _ in 0..400 {
+        if running_copies(&[&a, &b]).len() == 4
+            && cluster
+                .all_tasks()
+                .await
+                .iter()
+                .filter(|t| t["lastStatus"] == "RUNNING")
+                .count()
+                == 4
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(running_copies(&[&a, &b]).len(), 4);
+    // Make sure host A runs some of them (placement spreads, but do not rely on it).
+    let on_a: Vec<String> = running_copies(&[&a]).into_keys().collect();
+    assert!(!on_a.is_empty(), "host A runs none of the 4 tasks");
+
+    a.fake.engine_stop();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // While A's engine is down nothing is reported stopped or replaced.
+    let tasks = cluster.all_tasks().await;
+    for arn in &on_a {
+        let t = tasks.iter().find(|t| t["taskArn"] == arn.as_str()).unwrap();
+        assert_eq!(t["lastStatus"], "RUNNING", "{t}");
+    }
+    assert!(a.handle.as_ref().is_some_and(|h| !h.is_finished()));
+    a.fake.engine_restarted(Some(255));
+
+    // The originals on A are STOPPED with the truth, replaced elsewhere or
+    // on A again; the invariant is checked all along.
+    let mut done = false;
+    for _ in 0..600 {
+        let copies = running_copies(&[&a, &b]);
+        assert!(
+            copies.values().all(|n| *n == 1),
+            "a task runs twice: {copies:?}"
+        );
+        assert!(
+            copies.len() <= 4,
+            "more copies than the deployment allows: {copies:?}"
+        );
+        let tasks = cluster.all_tasks().await;
+        let running = tasks
+            .iter()
+            .filter(|t| t["lastStatus"] == "RUNNING")
+            .count();
+        assert!(running <= 4, "{running} RUNNING tasks for desiredCount 4");
+        let originals_stopped = on_a.iter().all(|arn| {
+            tasks
+                .iter()
+                .any(|t| t["taskArn"] == arn.as_str() && t["lastStatus"] == "STOPPED")
+        });
+        if originals_stopped && running == 4 && copies.len() == 4 {
+            done = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(done, "the service never converged back to 4 tasks");
+    for arn in &on_a {
+        let t = cluster.task(arn).await;
+        assert_eq!(t["stopCode"], "EssentialContainerExited", "{t}");
+        assert_eq!(t["stoppedReason"], "Essential container in task exited");
+        assert_eq!(t["containers"][0]["exitCode"], 255);
+        assert!(!running_copies(&[&a, &b]).contains_key(arn));
+    }
+    let svc = cluster
+        .call("DescribeServices", json!({"services": ["web"]}))
+        .await;
+    assert_eq!(svc["services"][0]["runningCount"], 4);
+    a.shutdown().await;
+    b.shutdown().await;
+}
+
+/// A task whose instance's agent is silent shows `connectivity:
+/// DISCONNECTED` (with `connectivityAt`), and CONNECTED again once its agent
+/// is back; the task itself keeps running throughout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn task_connectivity_follows_its_agent() {
+    let options = ServerOptions {
+        connectivity: gantry_control::connectivity::ConnectivityConfig::new(
+            Duration::from_secs(2),
+            Duration::from_secs(600),
+        )
+        .unwrap(),
+        ..Default::default()
+    };
+    let cluster = Cluster::start_with(Arc::new(MemoryStore::new()), "127.0.0.1:0", options).await;
+    let mut host = Host::new();
+    host.start(&cluster.endpoint, vec![]);
+    cluster.wait_instances(1).await;
+    let td = cluster.register("sleeper", &["sleep", "3600"]).await;
+    let [arn] = cluster.run(&td, 1).await.try_into().unwrap();
+    let t = cluster.wait_status(&arn, "RUNNING").await;
+    assert_eq!(t["connectivity"], "CONNECTED");
+    let connected_at = t["connectivityAt"].as_f64().unwrap();
+
+    host.shutdown().await;
+    let mut t = Value::Null;
+    for _ in 0..400 {
+        t = cluster.task(&arn).await;
+        if t["connectivity"] == "DISCONNECTED" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(t["connectivity"], "DISCONNECTED", "{t}");
+    assert!(t["connectivityAt"].as_f64().unwrap() > connected_at);
+    assert_eq!(t["lastStatus"], "RUNNING");
+    let inst = cluster
+        .call(
+            "DescribeContainerInstances",
+            json!({"containerInstances": [t["containerInstanceArn"]]}),
+        )
+        .await;
+    assert_eq!(inst["containerInstances"][0]["agentConnected"], false);
+
+    host.start(&cluster.endpoint, vec![]);
+    for _ in 0..400 {
+        t = cluster.task(&arn).await;
+        if t["connectivity"] == "CONNECTED" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(t["connectivity"], "CONNECTED", "{t}");
+    assert_eq!(t["lastStatus"], "RUNNING");
+    assert_eq!(host.fake.create_count(), 1);
+    host.shutdown().await;
+}
+
+/// Upgrading the agent (a new binary over the same data dir and Engine)
+/// adopts the running containers: nothing is created or started again, and
+/// the instance's versionInfo shows the new version.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agent_upgrade_adopts_running_containers_and_updates_version_info() {
+    let cluster = Cluster::start().await;
+    let mut host = Host::new();
+    host.agent_version = Some("1.0.0-old".into());
+    host.start(&cluster.endpoint, vec![]);
+    let [inst] = cluster.wait_instances(1).await.try_into().unwrap();
+    let td = cluster.register("sleeper", &["sleep", "3600"]).await;
+    let arns = cluster.run(&td, 3).await;
+    for a in &arns {
+        cluster.wait_status(a, "RUNNING").await;
+    }
+    let version = |v: Value| v["containerInstances"][0]["versionInfo"]["agentVersion"].clone();
+    let describe = json!({"containerInstances": [inst]});
+    assert_eq!(
+        version(
+            cluster
+                .call("DescribeContainerInstances", describe.clone())
+                .await
+        ),
+        "1.0.0-old"
+    );
+    let before: Vec<(String, u32)> = host
+        .fake
+        .containers()
+        .into_iter()
+        .map(|c| (c.info.id, c.starts))
+        .collect();
+    assert_eq!(before.len(), 3);
+
+    host.shutdown().await;
+    host.agent_version = Some("2.0.0-new".into());
+    host.start(&cluster.endpoint, vec![]);
+    let mut v = Value::Null;
+    for _ in 0..400 {
+        v = version(
+            cluster
+                .call("DescribeContainerInstances", describe.clone())
+                .await,
+        );
+        if v == "2.0.0-new" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(v, "2.0.0-new");
+    // Let the new agent run a few reconciler passes over its adopted state.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let after: Vec<(String, u32)> = host
+        .fake
+        .containers()
+        .into_iter()
+        .map(|c| (c.info.id, c.starts))
+        .collect();
+    assert_eq!(
+        after, before,
+        "the upgrade must not recreate or restart containers"
+    );
+    assert_eq!(host.fake.create_count(), 3);
+    assert_eq!(cluster.wait_instances(1).await, vec![inst.clone()]);
+    for a in &arns {
+        let t = cluster.task(a).await;
+        assert_eq!(t["lastStatus"], "RUNNING");
+        assert_eq!(t["containerInstanceArn"], inst.as_str());
+    }
+    host.shutdown().await;
 }

@@ -188,6 +188,90 @@ fn validate_launch(
     Ok(())
 }
 
+/// Whether a service launches on Fargate capacity (launch type FARGATE or a
+/// strategy of the FARGATE/FARGATE_SPOT providers).
+pub(in crate::ecs) fn is_fargate_service(svc: &ecs::Service) -> bool {
+    svc.launch_type == Some(ecs::LaunchType::Fargate)
+        || svc.capacity_provider_strategy.iter().flatten().any(|i| {
+            matches!(
+                i.capacity_provider.as_str(),
+                super::fargate::FARGATE | super::fargate::FARGATE_SPOT
+            )
+        })
+}
+
+/// Apply UpdateService's `capacityProviderStrategy` and `platformVersion`
+/// to `svc` as ECS does; returns whether they need a new deployment.
+///
+/// * A strategy on a launch-type service, or another strategy on a service
+///   that has one, needs `forceNewDeployment` (ECS's message otherwise);
+///   an empty list takes a strategy service back to the FARGATE launch type
+///   (every Gantry capacity provider is a Fargate one). The same strategy
+///   again changes nothing.
+/// * `platformVersion` only for Fargate services, `LATEST` or the version
+///   Gantry runs; a different value starts a deployment.
+fn update_launch(
+    req: &ecs::UpdateServiceRequest,
+    svc: &mut ecs::Service,
+    cluster: &ecs::Cluster,
+) -> Result<bool, ApiError> {
+    let mut deploy = false;
+    let force = req.force_new_deployment.unwrap_or(false);
+    let current = svc.capacity_provider_strategy.clone().unwrap_or_default();
+    if let Some(s) = &req.capacity_provider_strategy {
+        let changed = if s.is_empty() {
+            !current.is_empty()
+        } else {
+            *s != current
+        };
+        if changed {
+            if !force {
+                return Err(ApiError::invalid_parameter(
+                    "When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.",
+                ));
+            }
+            if s.is_empty() {
+                svc.capacity_provider_strategy = None;
+                svc.launch_type = Some(ecs::LaunchType::Fargate);
+            } else {
+                // Checks the providers against the cluster and the weights.
+                super::fargate::resolve_launch(None, Some(s), cluster)?;
+                svc.capacity_provider_strategy = Some(s.clone());
+                svc.launch_type = None;
+            }
+            deploy = true;
+        }
+    }
+    let fargate = is_fargate_service(svc);
+    if fargate {
+        svc.platform_version
+            .get_or_insert_with(|| super::fargate::PLATFORM_VERSION.to_string());
+        svc.platform_family
+            .get_or_insert_with(|| super::fargate::PLATFORM_FAMILY.to_string());
+    } else {
+        svc.platform_version = None;
+        svc.platform_family = None;
+    }
+    if let Some(v) = req.platform_version.as_deref() {
+        if !fargate {
+            return Err(ApiError::invalid_parameter(
+                "The platform version must be null when specifying an EC2 launch type.",
+            ));
+        }
+        if v != "LATEST" && v != super::fargate::PLATFORM_VERSION {
+            return Err(ApiError::invalid_parameter(format!(
+                "The specified platform version ({v}) does not exist. Gantry runs Fargate platform version {}.",
+                super::fargate::PLATFORM_VERSION
+            )));
+        }
+        if svc.platform_version.as_deref() != Some(v) {
+            svc.platform_version = Some(v.to_string());
+            deploy = true;
+        }
+    }
+    Ok(deploy)
+}
+
 impl EcsService {
     /// Resolve a service name or ARN within a cluster.
     async fn find_service(
@@ -331,6 +415,7 @@ impl EcsService {
             &cluster_rec.value.cluster,
         )?;
         let td = self.service_task_definition(&td_ident).await?;
+        self.check_task_role(&td, None).await?;
         let td_arn = td.task_definition_arn.clone().unwrap_or_default();
         if choice.is_fargate() {
             super::fargate::check_service_launch(
@@ -505,13 +590,6 @@ impl EcsService {
         req: ecs::UpdateServiceRequest,
     ) -> Result<ecs::UpdateServiceResponse, ApiError> {
         validate_desired(req.desired_count)?;
-        if req
-            .capacity_provider_strategy
-            .as_ref()
-            .is_some_and(|s| !s.is_empty())
-        {
-            return Err(unsupported("Capacity provider strategies on services"));
-        }
         reject_unsupported_features(
             req.deployment_controller.as_ref(),
             req.load_balancers.as_deref(),
@@ -527,7 +605,7 @@ impl EcsService {
         )?;
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         let _g = self.write.lock().await;
-        self.active_cluster(&cluster).await?;
+        let cluster_rec = self.active_cluster(&cluster).await?;
         let cur = self
             .find_service(&cluster, &req.service)
             .await?
@@ -564,6 +642,48 @@ impl EcsService {
             if rec.service.task_definition.as_deref() != Some(arn.as_str()) {
                 new_deployment = true;
                 rec.service.task_definition = Some(arn);
+            }
+        }
+        if update_launch(&req, &mut rec.service, &cluster_rec.value.cluster)? {
+            new_deployment = true;
+        }
+        // The launch and network the new settings ask for must suit the
+        // service's (possibly new) task definition.
+        if req.task_definition.is_some()
+            || req.capacity_provider_strategy.is_some()
+            || req.network_configuration.is_some()
+            || req.placement_constraints.is_some()
+            || req.placement_strategy.is_some()
+        {
+            let td_arn = rec.service.task_definition.clone().unwrap_or_default();
+            let td = self
+                .find_task_definition(&td_arn)
+                .await?
+                .ok_or_else(|| ApiError::client_exception("TaskDefinition not found."))?
+                .value
+                .task_definition;
+            if is_fargate_service(&rec.service) {
+                super::fargate::check_service_launch(
+                    &td,
+                    daemon,
+                    req.placement_constraints
+                        .as_deref()
+                        .or(rec.service.placement_constraints.as_deref()),
+                    req.placement_strategy
+                        .as_deref()
+                        .or(rec.service.placement_strategy.as_deref()),
+                )?;
+            }
+            let net = req
+                .network_configuration
+                .as_ref()
+                .or(rec.service.network_configuration.as_ref());
+            if td.network_mode.as_ref().map(|m| m.as_str()) == Some("awsvpc") {
+                super::fargate::launch_subnets(net, &self.fargate.subnets)?;
+            } else if req.network_configuration.is_some() {
+                return Err(ApiError::invalid_parameter(
+                    "Network Configuration is not valid for the given networkMode of this task definition.",
+                ));
             }
         }
         if let Some(d) = req.desired_count {
@@ -960,6 +1080,28 @@ impl EcsService {
 
     /// ACTIVE and DRAINING services of a cluster (for cluster counts and
     /// DeleteCluster).
+    /// ACTIVE and DRAINING services of a cluster split by launch:
+    /// `(active EC2, active Fargate, draining EC2, draining Fargate)`, for
+    /// DescribeClusters' statistics.
+    pub(in crate::ecs) async fn service_counts_by_launch(
+        &self,
+        cluster: &str,
+    ) -> Result<(i32, i32, i32, i32), ApiError> {
+        let all: Vec<Versioned<ServiceRecord>> = self.repo.list(&service_prefix(cluster)).await?;
+        let mut out = (0, 0, 0, 0);
+        for r in &all {
+            let fargate = is_fargate_service(&r.value.service);
+            match (r.value.service.status.as_deref(), fargate) {
+                (Some("ACTIVE"), false) => out.0 += 1,
+                (Some("ACTIVE"), true) => out.1 += 1,
+                (Some("DRAINING"), false) => out.2 += 1,
+                (Some("DRAINING"), true) => out.3 += 1,
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
     pub(in crate::ecs) async fn service_counts(
         &self,
         cluster: &str,

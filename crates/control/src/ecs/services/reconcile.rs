@@ -53,9 +53,11 @@ pub fn spawn(ecs: Arc<EcsService>) -> ReconcilerHandle {
                 _ = ecs.services_wake.notified() => {}
                 _ = tokio::time::sleep(PERIOD) => {}
             }
+            let started = std::time::Instant::now();
             if let Err(e) = ecs.reconcile_services().await {
                 tracing::warn!(error = %e, "service reconcile pass failed");
             }
+            crate::metrics::global().scheduler_pass(started.elapsed());
         }
         tracing::debug!("service reconciler stopped");
     });
@@ -288,6 +290,7 @@ impl EcsService {
             };
             self.request_stop(fresh, ecs::TaskStopCode::ServiceSchedulerInitiated, reason)
                 .await?;
+            crate::metrics::global().tasks_stopped(1);
         }
         if let Some(l) = &actions.launch {
             let strategies = {
@@ -320,6 +323,7 @@ impl EcsService {
                 .await;
             match result {
                 Ok((started, failures)) => {
+                    crate::metrics::global().tasks_placed(started.len());
                     if !started.is_empty() {
                         push_started_event(&mut rec.service, &name, &started, now);
                         tracing::info!(cluster = %cluster, service = %name, deployment = %l.deployment, count = started.len(), "service tasks started");
