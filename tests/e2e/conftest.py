@@ -199,7 +199,7 @@ class Gantry:
         self._log.write(f"\n===== start {time.strftime('%H:%M:%S')} =====\n".encode())
         self._log.flush()
         self.proc = subprocess.Popen(
-            [*self.command_prefix, str(self.binary), "up", "--listen", f"127.0.0.1:{self.port}", "--data-dir", str(self.data_dir)],
+            [*self.command_prefix, str(self.binary), "up", "--listen", f"0.0.0.0:{self.port}", "--data-dir", str(self.data_dir)],
             stdout=self._log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

@@ -273,3 +273,92 @@ def test_execution_role_governs_log_delivery(gantry, ecs, res, roles, image):
     with pytest.raises(botocore.exceptions.ClientError) as e:
         logs.describe_log_streams(logGroupName=denied_group)
     assert e.value.response["Error"]["Code"] == "ResourceNotFoundException"
+
+
+@pytest.fixture(scope="module")
+def cli_image(tmp_path_factory):
+    """An image FROM scratch holding a stripped copy of the gantry binary and
+    the shared libraries `ldd` lists: a real AWS client (SigV4, default
+    credential chain incl. ECS container credentials) inside a task."""
+    import os
+    import shutil
+    from conftest import gantry_binary
+
+    binary = os.environ.get("GANTRY_BIN") or str(gantry_binary())
+    ctx = tmp_path_factory.mktemp("gantry-cli-image")
+    root = ctx / "root"
+    root.mkdir()
+    subprocess.run(["strip", "-o", str(root / "gantry"), binary], check=True)
+    for line in subprocess.run(["ldd", binary], capture_output=True, text=True, check=True).stdout.splitlines():
+        m = re.search(r"(/\S+) \(0x", line)
+        if not m:
+            continue
+        lib = m.group(1)
+        dest = root / lib.lstrip("/")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(os.path.realpath(lib), dest)
+    (ctx / "Dockerfile").write_text('FROM scratch\nCOPY root/ /\nENTRYPOINT ["/gantry"]\n')
+    tag = f"gantry-test/gantry-cli:{unique('img')}"
+    subprocess.run(["docker", "build", "-q", "--label", "io.gantry.test=true", "-t", tag, str(ctx)],
+                   check=True, capture_output=True, timeout=300)
+    yield tag
+    subprocess.run(["docker", "rmi", "-f", tag], capture_output=True)
+
+
+def docker_gateway() -> str:
+    """The host's address on Docker's default bridge (what bridge-mode containers route through)."""
+    p = subprocess.run(["ip", "-4", "-o", "addr", "show", "docker0"], capture_output=True, text=True, check=True)
+    m = re.search(r"inet (\d+\.\d+\.\d+\.\d+)/", p.stdout)
+    assert m, p.stdout
+    return m.group(1)
+
+
+def test_an_sdk_inside_the_task_uses_the_task_role(gantry, ecs, res, roles, cli_image):
+    """A real client inside the container (gantry's own, through the AWS default
+    credential chain) lists clusters with the task role's credentials and is
+    refused what the role does not allow; without a role it has no credentials."""
+    role = roles.make(unique("sdkrole"), policy={
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "ecs:ListClusters", "Resource": "*"}]})
+    endpoint = f"http://{docker_gateway()}:{gantry.port}"
+    env = [{"name": "GANTRY_ENDPOINT", "value": endpoint}, {"name": "AWS_DEFAULT_REGION", "value": REGION}]
+
+    def client(name, op, essential):
+        return {"name": name, "image": cli_image, "memory": 64, "essential": essential,
+                "command": ["api", "ecs", op, "{}" if op == "ListClusters" else '{"clusterName": "nope-sdk"}'],
+                "environment": env}
+
+    td = register(ecs, res, [client("lister", "ListClusters", True), client("creator", "CreateCluster", False)],
+                  taskRoleArn=role)
+    (task,) = run(ecs, res, td["taskDefinitionArn"])
+    t = wait_stopped_task(ecs, task["taskArn"])
+    by = {c["name"]: c for c in t["containers"]}
+    lister_log = docker_logs(by["lister"]["runtimeId"])
+    assert by["lister"].get("exitCode") == 0, lister_log
+    assert "clusterArns" in lister_log
+    creator_log = docker_logs(by["creator"]["runtimeId"])
+    assert by["creator"].get("exitCode") == 1, creator_log
+    assert "AccessDeniedException" in creator_log and "ecs:CreateCluster" in creator_log
+    assert "nope-sdk" not in json.dumps(ecs.list_clusters())
+    # The same client in a task without a role has no credentials at all.
+    td2 = register(ecs, res, [client("lister", "ListClusters", True)])
+    (task2,) = run(ecs, res, td2["taskDefinitionArn"])
+    t2 = wait_stopped_task(ecs, task2["taskArn"])
+    c2 = t2["containers"][0]
+    log2 = docker_logs(c2["runtimeId"])
+    assert c2.get("exitCode") == 1 and "no AWS credentials" in log2, log2
+
+
+def wait_stopped_task(ecs, arn: str, timeout: float = 180) -> dict:
+    deadline = time.time() + timeout
+    while True:
+        t = ecs.describe_tasks(cluster="default", tasks=[arn])["tasks"][0]
+        if t["lastStatus"] == "STOPPED":
+            return t
+        assert time.time() < deadline, t
+        time.sleep(0.5)
+
+
+def docker_logs(rid: str) -> str:
+    p = subprocess.run(["docker", "logs", rid], capture_output=True, text=True, timeout=30)
+    return p.stdout + p.stderr

@@ -182,6 +182,10 @@ impl AgentClient {
                     source,
                 })?;
             builder = builder.tls_certs_only(certs);
+        } else if config.endpoints.iter().all(|e| e.starts_with("http://")) {
+            // Plain HTTP only: no roots needed, and none may exist (a
+            // client inside a `FROM scratch` container has no CA store).
+            builder = builder.tls_certs_only(Vec::new());
         }
         let http = builder.build().map_err(|source| ClientError::Http {
             endpoint: config.endpoints[0].clone(),

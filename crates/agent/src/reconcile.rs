@@ -1144,8 +1144,7 @@ impl Reconciler {
         }
         // Tasks whose actions are all task-local run concurrently (each
         // task's actions in order); the others run one action at a time
-        // first, as do the actions a concurrent task arrives at that are not
-        // task-local.
+        // first.
         let mut serial = Vec::new();
         let mut concurrent: Vec<(String, Vec<Action>)> = Vec::new();
         let mut grouped: Vec<(String, Vec<Action>)> = Vec::new();
@@ -1165,12 +1164,8 @@ impl Reconciler {
         for a in serial {
             self.apply_one(a, &instance_arn, now).await;
         }
-        let leftovers = self
-            .apply_concurrently(concurrent, &want, &instance_arn, now)
+        self.apply_concurrently(concurrent, &want, &instance_arn, now)
             .await;
-        for a in leftovers {
-            self.apply_one(a, &instance_arn, now).await;
-        }
         self.persist()?;
         self.notify_observer();
         Ok(acted)
@@ -1187,21 +1182,20 @@ impl Reconciler {
     }
 
     /// Runs each task's task-local actions, and those its state leads to
-    /// next (re-planned at once with the same `now`, without waiting for
-    /// the next pass), at most [`MAX_CONCURRENT_TASKS`] tasks at a time.
-    /// A job works on a copy of its task's state; each copy after a create
-    /// or start is stored and shown to the state observer before the job
-    /// goes on, and the final copy replaces the task's state. Returns the
-    /// actions a chain stopped at because they are not task-local.
+    /// next up to its starts (re-planned at once with the same `now`,
+    /// without waiting for the next pass), at most [`MAX_CONCURRENT_TASKS`]
+    /// tasks at a time. A job works on a copy of its task's state; each copy
+    /// after a create or start is stored and shown to the state observer
+    /// before the job goes on, and the final copy replaces the task's state.
     async fn apply_concurrently(
         &mut self,
         groups: Vec<(String, Vec<Action>)>,
         want: &BTreeMap<String, bool>,
         instance_arn: &str,
         now: f64,
-    ) -> Vec<Action> {
+    ) {
         if groups.is_empty() {
-            return Vec::new();
+            return;
         }
         let limit = Arc::new(tokio::sync::Semaphore::new(MAX_CONCURRENT_TASKS));
         let config = Arc::new(self.config.clone());
@@ -1226,7 +1220,6 @@ impl Reconciler {
             });
         }
         drop(progress);
-        let mut leftovers = Vec::new();
         loop {
             tokio::select! {
                 Some((ts, ack)) = updates.recv() => {
@@ -1236,15 +1229,13 @@ impl Reconciler {
                 }
                 done = jobs.join_next() => match done {
                     None => break,
-                    Some(Ok((ts, rest))) => {
+                    Some(Ok(ts)) => {
                         self.state.tasks.insert(ts.task.task_arn.clone(), ts);
-                        leftovers.extend(rest);
                     }
                     Some(Err(e)) => warn!(error = %e, "task job failed"),
                 },
             }
         }
-        leftovers
     }
 
     async fn apply(&mut self, action: Action, instance_arn: &str, now: f64) {
@@ -1415,12 +1406,20 @@ struct TaskJob {
 }
 
 impl TaskJob {
-    /// Applies `actions` in order, then asks the pure planner for the next
-    /// ones while they stay task-local and the task is still pending.
-    async fn run(self, mut ts: TaskState, mut actions: Vec<Action>) -> (TaskState, Vec<Action>) {
+    /// Applies `actions` in order, then, while the task is still pending,
+    /// asks the pure planner for its next steps and goes on when they are
+    /// all task-local and none is a start. Starts begin a pass of their own
+    /// (after the created containers were published and persisted), and a
+    /// started container is observed by the next pass, as are the
+    /// dependents it gates. A plan that leads elsewhere is dropped (the next pass makes it
+    /// again, after observing the runtime), so a job never leaves a decision
+    /// half applied.
+    async fn run(self, mut ts: TaskState, mut actions: Vec<Action>) -> TaskState {
         for _ in 0..MAX_CHAIN {
+            let mut started = false;
             for a in actions {
                 let created = matches!(a, Action::Create { .. } | Action::Start { .. });
+                started |= matches!(a, Action::Start { .. });
                 apply_local(
                     self.runtime.as_ref(),
                     &self.config,
@@ -1437,15 +1436,18 @@ impl TaskJob {
                     }
                 }
             }
-            if ts.phase != TaskPhase::Pending {
-                return (ts, Vec::new());
+            if started || ts.phase != TaskPhase::Pending {
+                break;
             }
-            actions = ts.plan(self.want_running, self.now, self.config.cleanup_delay);
-            if actions.is_empty() || !actions.iter().all(Action::is_concurrent) {
-                return (ts, actions);
+            let mut next = ts.clone();
+            actions = next.plan(self.want_running, self.now, self.config.cleanup_delay);
+            let chained = |a: &Action| a.is_concurrent() && !matches!(a, Action::Start { .. });
+            if actions.is_empty() || !actions.iter().all(chained) {
+                break;
             }
+            ts = next;
         }
-        (ts, actions)
+        ts
     }
 }
 

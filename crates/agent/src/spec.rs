@@ -226,6 +226,14 @@ pub fn endpoint_env(base: &str, endpoint_id: &str, task: &DesiredTask) -> Vec<St
             "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI=/v2/credentials/{}",
             c.credentials_id
         ));
+        if base != "http://169.254.170.2" {
+            // The endpoint fell back to another address: the relative URI
+            // (always on 169.254.170.2) cannot reach it, the full one can.
+            env.push(format!(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI={base}/v2/credentials/{}",
+                c.credentials_id
+            ));
+        }
     }
     let fargate = task.launch_type.as_deref() == Some("FARGATE");
     env.push(format!(

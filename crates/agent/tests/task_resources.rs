@@ -522,6 +522,14 @@ async fn containers_reach_metadata_and_their_own_credentials_from_bridge_and_aws
     let server = tokio::spawn(ep.clone().serve(listener));
     let dir = tempfile::tempdir().unwrap();
     let mut r = reconciler(&rt, dir.path(), test, Some(base));
+    // As the agent does: publish every state change (a container is known
+    // to the endpoint before it starts), not only after a whole pass.
+    {
+        let ep = ep.clone();
+        r.set_state_observer(Arc::new(move |state| {
+            ep.publish(Snapshot::from_state(state));
+        }));
+    }
 
     let creds = |id: &str| TaskCredentials {
         credentials_id: id.into(),

@@ -37,6 +37,9 @@ enum Command {
     Logs(logs_cmd::LogsArgs),
     /// Show the audit trail: who called what, from where, with what result.
     Audit(audit_cmd::AuditArgs),
+    /// Make one signed ECS or Logs call with the default AWS credential chain
+    /// (environment, shared file, ECS container credentials) and print the answer.
+    Api(ApiArgs),
     /// The ECS event stream: task state changes, service actions, instance changes.
     Events(events_cmd::EventsArgs),
     /// Fargate and container-instance usage over a period, priced.
@@ -401,8 +404,9 @@ fn tls_of(args: &ServerArgs) -> Result<Option<gantry_control::tls::Tls>> {
 /// `https://…` when TLS is on: the URL clients (and the local agent) use.
 fn api_endpoint(args: &ServerArgs, addr: SocketAddr) -> String {
     let tls = args.tls_cert.is_some() || args.tls_self_signed;
-    let host = if addr.ip().is_loopback() && tls {
-        // The self-signed certificate names localhost and 127.0.0.1.
+    let host = if addr.ip().is_unspecified() || (addr.ip().is_loopback() && tls) {
+        // Listening everywhere: reach it on loopback (the self-signed
+        // certificate names localhost and 127.0.0.1).
         format!("127.0.0.1:{}", addr.port())
     } else {
         addr.to_string()
@@ -561,12 +565,19 @@ fn agent_credentials() -> Result<(String, String, Option<String>)> {
             PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".aws/credentials")
         });
     let profile = std::env::var("AWS_PROFILE").unwrap_or_else(|_| "default".to_string());
-    let text = std::fs::read_to_string(&path).with_context(|| {
-        format!(
-            "no AWS credentials in the environment and cannot read {}",
-            path.display()
-        )
-    })?;
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        // Next in the AWS default chain: the ECS container credentials endpoint.
+        Err(_) if container_credentials_uri().is_some() => return container_credentials(),
+        Err(e) => {
+            return Err(e).with_context(|| {
+                format!(
+                    "no AWS credentials in the environment and cannot read {}",
+                    path.display()
+                )
+            })
+        }
+    };
     let mut in_profile = false;
     let (mut key, mut secret, mut token) = (None, None, None);
     for line in text.lines() {
@@ -594,6 +605,139 @@ fn agent_credentials() -> Result<(String, String, Option<String>)> {
             path.display()
         ),
     }
+}
+
+/// The ECS container credentials URL, as the AWS SDKs find it:
+/// `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` (on 169.254.170.2) or
+/// `AWS_CONTAINER_CREDENTIALS_FULL_URI`.
+fn container_credentials_uri() -> Option<String> {
+    container_credentials_uris().into_iter().next()
+}
+
+/// Every container credentials URL set, the relative one first (the SDKs'
+/// order); the full one is Gantry's fallback when 169.254.170.2 was taken.
+fn container_credentials_uris() -> Vec<String> {
+    let mut uris = Vec::new();
+    if let Ok(rel) = std::env::var("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
+        uris.push(format!("http://169.254.170.2{rel}"));
+    }
+    if let Ok(full) = std::env::var("AWS_CONTAINER_CREDENTIALS_FULL_URI") {
+        uris.push(full);
+    }
+    uris
+}
+
+/// Task role credentials from the agent's endpoint (plain HTTP, as the SDKs
+/// use it inside a task): the first URL that answers.
+fn container_credentials() -> Result<(String, String, Option<String>)> {
+    let mut last = None;
+    for url in container_credentials_uris() {
+        match fetch_container_credentials(&url) {
+            Ok(c) => return Ok(c),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| anyhow::anyhow!("no container credentials URI")))
+}
+
+fn fetch_container_credentials(url: &str) -> Result<(String, String, Option<String>)> {
+    use std::io::{Read, Write};
+    let rest = url
+        .strip_prefix("http://")
+        .with_context(|| format!("container credentials URI {url:?} is not http://"))?;
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let addr = if authority.contains(':') {
+        authority.to_string()
+    } else {
+        format!("{authority}:80")
+    };
+    let timeout = std::time::Duration::from_secs(5);
+    let sock = std::net::ToSocketAddrs::to_socket_addrs(&addr)?
+        .next()
+        .with_context(|| format!("cannot resolve {addr}"))?;
+    let mut conn = std::net::TcpStream::connect_timeout(&sock, timeout)
+        .with_context(|| format!("cannot reach the credentials endpoint {addr}"))?;
+    conn.set_read_timeout(Some(timeout))?;
+    let path = if path.is_empty() { "/" } else { path };
+    let mut req = format!("GET {path} HTTP/1.0\r\nHost: {authority}\r\n");
+    if let Ok(token) = std::env::var("AWS_CONTAINER_AUTHORIZATION_TOKEN") {
+        req.push_str(&format!("Authorization: {token}\r\n"));
+    }
+    req.push_str("\r\n");
+    conn.write_all(req.as_bytes())?;
+    let mut answer = Vec::new();
+    conn.read_to_end(&mut answer)?;
+    let text = String::from_utf8_lossy(&answer);
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .context("malformed answer from the credentials endpoint")?;
+    if !head.starts_with("HTTP/1.1 200") && !head.starts_with("HTTP/1.0 200") {
+        bail!(
+            "credentials endpoint answered {}: {body}",
+            head.lines().next().unwrap_or_default()
+        );
+    }
+    let v: serde_json::Value = serde_json::from_str(body)?;
+    match (v["AccessKeyId"].as_str(), v["SecretAccessKey"].as_str()) {
+        (Some(k), Some(s)) => Ok((
+            k.to_string(),
+            s.to_string(),
+            v["Token"].as_str().map(str::to_string),
+        )),
+        _ => bail!("credentials endpoint answered without AccessKeyId/SecretAccessKey"),
+    }
+}
+
+#[derive(Args, Clone)]
+struct ApiArgs {
+    /// `ecs` or `logs`.
+    #[arg(value_parser = ["ecs", "logs"])]
+    service: String,
+    /// Operation name, e.g. ListClusters.
+    operation: String,
+    /// Request body (JSON object); default `{}`.
+    #[arg(default_value = "{}")]
+    body: String,
+    /// The Gantry endpoint.
+    #[arg(long, env = "GANTRY_ENDPOINT", default_value = "http://127.0.0.1:8080")]
+    endpoint_url: String,
+    #[arg(long, env = "AWS_DEFAULT_REGION", default_value = "us-east-1")]
+    region: String,
+}
+
+/// `gantry api ecs ListClusters '{}'`: one signed call with the default
+/// credential chain (environment, shared file, container credentials),
+/// the answer printed as JSON.
+async fn run_api(args: ApiArgs) -> Result<()> {
+    let body: serde_json::Value =
+        serde_json::from_str(&args.body).context("the body must be a JSON object")?;
+    // Like the SDKs, retry the container endpoint briefly: right after a
+    // container starts its agent may not know the task's address yet.
+    let mut attempts = 0;
+    let (key, secret, token) = loop {
+        match agent_credentials() {
+            Ok(c) => break c,
+            Err(_) if container_credentials_uri().is_some() && attempts < 10 => {
+                attempts += 1;
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let client =
+        gantry_agent_api::client::AgentClient::new(gantry_agent_api::client::ClientConfig::new(
+            vec![args.endpoint_url.clone()],
+            args.region.clone(),
+            key,
+            secret,
+            token,
+        ))?;
+    let out = match args.service.as_str() {
+        "logs" => client.logs_call(&args.operation, &body).await?,
+        _ => client.ecs_call(&args.operation, &body).await?,
+    };
+    println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(())
 }
 
 async fn run_agent(args: AgentArgs) -> Result<()> {
@@ -676,6 +820,7 @@ fn main() -> Result<()> {
             Command::Agent(a) => run_agent(a).await,
             Command::Logs(a) => logs_cmd::run(a, agent_credentials()?).await,
             Command::Audit(a) => audit_cmd::run(a, agent_credentials()?).await,
+            Command::Api(a) => run_api(a).await,
             Command::Events(a) => events_cmd::run(a, agent_credentials()?).await,
             Command::Usage(a) => fargate_cmd::usage(a, agent_credentials()?).await,
             Command::Spot(c) => fargate_cmd::spot(c, agent_credentials()?).await,

@@ -227,8 +227,14 @@ impl EcsService {
                 continue;
             };
             let rec: Option<Versioned<TaskRecord>> = self.repo.get(&key).await?;
-            let Some(rec) = rec else { continue };
+            let Some(rec) = rec else {
+                tracing::info!(instance = %inst.id, task = %obs.task_arn,
+                    "ignored a report about a task this control plane does not know");
+                continue;
+            };
             if rec.value.instance_id.as_deref() != Some(inst.id.as_str()) {
+                tracing::info!(instance = %inst.id, task = %obs.task_arn,
+                    "ignored a report about a task placed on another instance");
                 continue;
             }
             let mut task = rec.value.task;
@@ -409,6 +415,14 @@ impl AgentHandler for EcsService {
                 .ok_or_else(|| ApiError::server("instance vanished"))?;
             self.apply_report(&fresh, tasks, &unchanged).await?;
         }
+        // Heard from until the call ends: at its answer, or when the agent's
+        // connection drops and this future with it. So the host-lost grace
+        // counts from real silence, not from the start of a long poll.
+        let _seen_until_done = SeenOnDrop {
+            hosts: self.hosts.clone(),
+            clock: self.clock.clone(),
+            id: inst.value.id.clone(),
+        };
         let notify = self.hosts.get(&inst.value.id);
         let wait = Duration::from_secs(u64::from(req.wait_seconds.min(agent::MAX_WAIT_SECONDS)))
             .min(self.hosts.max_poll());
@@ -448,5 +462,19 @@ impl AgentHandler for EcsService {
                 _ = tokio::time::sleep_until(deadline) => {}
             }
         }
+    }
+}
+
+/// Records the host as heard from when dropped (end of a sync call, answered
+/// or abandoned by a vanished client).
+struct SeenOnDrop {
+    hosts: std::sync::Arc<crate::hosts::HostNotifier>,
+    clock: crate::clock::SharedClock,
+    id: String,
+}
+
+impl Drop for SeenOnDrop {
+    fn drop(&mut self) {
+        self.hosts.seen(&self.id, self.clock.now());
     }
 }
