@@ -150,7 +150,11 @@ def test_bridge_task_reads_its_own_metadata_from_inside(ecs, res):
     check = {
         "name": "check", "image": IMAGE, "essential": True, "memory": 32,
         "command": ["sh", "-c",
-                    PARSE_URI + "r=$( " + fetch("$M/task") + " ); echo \"$r\"; "
+                    # Like ECS's, the document fills in as the container starts
+                    # (its network only once it runs): ask until it is there.
+                    PARSE_URI + "i=0; while [ $i -lt 30 ]; do r=$( " + fetch("$M/task") + " ); "
+                    "echo \"$r\" | grep -q '\"NetworkMode\":\"bridge\"' && break; i=$((i+1)); sleep 0.2; done; "
+                    "echo \"$r\"; "
                     "echo \"$r\" | grep -q \"\\\"TaskARN\\\":\\\"$ARN_HINT\" || exit 1; "
                     "echo \"$r\" | grep -q '\"NetworkMode\":\"bridge\"' || exit 2; exit 0"],
         "environment": [{"name": "ARN_HINT", "value": "arn:aws:ecs:"}],
