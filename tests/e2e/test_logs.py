@@ -499,6 +499,8 @@ def test_awslogs_10000_numbered_lines_then_exit(logs, ecs, res, image):
     want = [f"line {i}" for i in range(1, 10_001)]
     deadline = time.time() + 120
     while True:
+        # The agent creates the stream before the container starts (as
+        # Docker's driver does), so it exists once the task has stopped.
         got = [e["message"] for e in all_stream_events(logs, group, stream)]
         if len(got) >= 10_000 or time.time() > deadline:
             break

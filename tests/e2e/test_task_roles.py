@@ -231,8 +231,10 @@ def awslogs(group: str) -> dict:
 
 def test_execution_role_governs_log_delivery(gantry, ecs, res, roles, image):
     """The agent ships a task's awslogs output signed with the task's
-    execution role: allowed → delivered; not allowed → nothing delivered
-    (the refusal shows in the agent log)."""
+    execution role: allowed → delivered; not allowed → the container cannot
+    start (its log stream cannot be created under the role: Docker's
+    "failed to initialize logging driver", as on ECS) and nothing is
+    delivered."""
     logs = boto3.session.Session().client(
         "logs", region_name=REGION, endpoint_url=gantry.endpoint, aws_access_key_id=gantry.access_key_id,
         aws_secret_access_key=gantry.secret_access_key, config=CFG)
@@ -242,10 +244,11 @@ def test_execution_role_governs_log_delivery(gantry, ecs, res, roles, image):
     mute = roles.make(unique("exec-nologs"), policy={"Version": "2012-10-17", "Statement": [{
         "Effect": "Allow", "Action": "ecs:ListClusters", "Resource": "*"}]})
     denied_group, allowed_group = "/e2e/" + unique("denied"), "/e2e/" + unique("allowed")
+    started = {}
     for role, group in ((mute, denied_group), (shipper, allowed_group)):
         td = register(ecs, res, [container("app", ["sh", "-c", f"echo hello from {group}; sleep 3600"], memory=32,
                                            logConfiguration=awslogs(group))], executionRoleArn=role)
-        run(ecs, res, td["taskDefinitionArn"])
+        (started[group],) = run(ecs, res, td["taskDefinitionArn"])
 
     def delivered(group):
         try:
@@ -262,13 +265,18 @@ def test_execution_role_governs_log_delivery(gantry, ecs, res, roles, image):
     while time.time() < deadline and not delivered(allowed_group):
         time.sleep(0.5)
     assert delivered(allowed_group) == [f"hello from {allowed_group}"]
-    # The other task's delivery was refused under its role (seen in the log).
-    refused = False
-    while time.time() < deadline and not refused:
-        text = gantry.log_path.read_text(errors="replace")
-        refused = any(denied_group in line and "cannot create log group" in line for line in text.splitlines())
+    # The other task could not start: its stream was refused under its role.
+    denied_arn = started[denied_group]["taskArn"]
+    while time.time() < deadline:
+        (t,) = ecs.describe_tasks(cluster="default", tasks=[denied_arn])["tasks"]
+        if t["lastStatus"] == "STOPPED":
+            break
         time.sleep(0.5)
-    assert refused, gantry.log_tail(60)
+    assert t["lastStatus"] == "STOPPED", t
+    assert t["stopCode"] == "TaskFailedToStart", t
+    assert t["stoppedReason"].startswith(
+        "CannotStartContainerError: failed to initialize logging driver: "
+        "failed to create Cloudwatch log stream: AccessDeniedException"), t["stoppedReason"]
     assert delivered(denied_group) == []
     with pytest.raises(botocore.exceptions.ClientError) as e:
         logs.describe_log_streams(logGroupName=denied_group)

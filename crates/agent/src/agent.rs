@@ -10,7 +10,7 @@ use crate::clock::{SharedClock, SystemClock};
 use crate::reconcile::{Reconciler, ReconcilerConfig};
 use crate::runtime::{ContainerRuntime, RuntimeError};
 use crate::state::{StateError, StateStore};
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 use gantry_agent_api::client::{AgentClient, ClientConfig, ClientError};
 use gantry_agent_api::{ObservedState, SyncRequest, SyncResponse, MAX_WAIT_SECONDS};
 use serde_json::json;
@@ -71,6 +71,8 @@ pub struct AgentConfig {
     /// `versionInfo.agentVersion` to register ([`AGENT_VERSION`]; tests
     /// simulate an upgraded binary with another).
     pub agent_version: String,
+    /// Automated cleanup of the images this agent pulled ([`crate::images`]).
+    pub image_cleanup: crate::images::CleanupPolicy,
 }
 
 impl AgentConfig {
@@ -94,6 +96,7 @@ impl AgentConfig {
             task_endpoint_addr: None,
             ca_pem: None,
             agent_version: AGENT_VERSION.to_string(),
+            image_cleanup: Default::default(),
         }
     }
 }
@@ -261,6 +264,20 @@ fn next_backoff(cur: Duration, max: Duration) -> Duration {
     (cur * 2).clamp(Duration::from_millis(100), max)
 }
 
+/// Hands the observed state to the pusher when it differs from the last one
+/// handed over (the pusher sends the latest when it is free).
+fn report(reconciler: &Reconciler, obs_tx: &watch::Sender<Option<ObservedState>>) {
+    let observed = reconciler.observed();
+    crate::metrics::global().observe(reconciler.state().desired.as_ref(), &observed);
+    obs_tx.send_if_modified(|cur| {
+        if cur.as_ref() == Some(&observed) {
+            return false;
+        }
+        *cur = Some(observed);
+        true
+    });
+}
+
 /// Runs the agent until `shutdown` resolves (containers keep running) or
 /// the control plane deregisters the instance (every task is stopped first).
 pub async fn run(
@@ -269,6 +286,9 @@ pub async fn run(
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), AgentError> {
     tokio::pin!(shutdown);
+    // Pulls and image uses are recorded; unused pulled images are removed
+    // in the background until `run` returns (images.rs).
+    let (runtime, _image_cleanup) = crate::images::start(&config, runtime);
     let clock: SharedClock = config.clock.clone();
     let store = StateStore::new(&config.data_dir);
     let mut endpoint = None;
@@ -305,6 +325,7 @@ pub async fn run(
             cleanup_delay: config.container_cleanup_delay,
             registry_auth: crate::registry_auth::AuthSource::from_env(&config.data_dir),
             task_endpoint,
+            logs: crate::logs::agent_client(&config).ok(),
         },
     )?;
     if let Some((ep, _)) = &endpoint {
@@ -417,11 +438,16 @@ pub async fn run(
         let max_backoff = config.max_backoff;
         loops.spawn(async move {
             let mut backoff = Duration::from_millis(100);
+            // The generation last handed to the main loop: asked with it,
+            // the control plane holds the poll until there is news, even
+            // while the main loop has not taken it in yet (instead of
+            // answering the same desired state again at once).
+            let mut forwarded = 0;
             loop {
                 let req = SyncRequest {
                     cluster: cluster.clone(),
                     container_instance_arn: arn.clone(),
-                    known_generation: known.load(Ordering::SeqCst),
+                    known_generation: known.load(Ordering::SeqCst).max(forwarded),
                     wait_seconds: wait,
                     observed: None,
                 };
@@ -432,6 +458,9 @@ pub async fn run(
                         // A server that answers at once without news must
                         // not turn the long-poll into a busy loop.
                         let idle = resp.desired.is_none() && resp.registered;
+                        if let Some(d) = &resp.desired {
+                            forwarded = d.generation;
+                        }
                         if tx.send(resp).await.is_err() {
                             return;
                         }
@@ -494,18 +523,20 @@ pub async fn run(
     let mut events_backoff = Duration::from_millis(500);
     let mut tick = tokio::time::interval(config.reconcile_period);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let mut last_observed: Option<ObservedState> = None;
     let mut deregistered = false;
+    // Whether something may have changed since the last pass.
+    let mut pass_due = true;
     loop {
-        let pass = std::time::Instant::now();
-        reconciler.converge(clock.now()).await?;
-        crate::metrics::global().reconcile_pass(pass.elapsed());
-        let observed = reconciler.observed();
-        crate::metrics::global().observe(reconciler.state().desired.as_ref(), &observed);
-        if last_observed.as_ref() != Some(&observed) {
-            last_observed = Some(observed.clone());
-            let _ = obs_tx.send(Some(observed));
+        if pass_due {
+            let pass = std::time::Instant::now();
+            // Task jobs (pulls, creates, starts) go on in the background:
+            // new desired state is taken in meanwhile, and each task is
+            // reported as soon as its job ends (below).
+            reconciler.converge_detached(clock.now()).await?;
+            crate::metrics::global().reconcile_pass(pass.elapsed());
+            report(&reconciler, &obs_tx);
         }
+        pass_due = true;
         if deregistered && reconciler.all_stopped() {
             info!("instance deregistered; all tasks stopped");
             // Give the pusher a moment to report the final state.
@@ -529,17 +560,38 @@ pub async fn run(
                     deregistered = true;
                     reconciler.set_deregistered();
                 }
+                // An answer without news (a push's, an idle poll's) needs
+                // no pass.
+                pass_due = deregistered && !reconciler.all_stopped();
                 if let Some(desired) = resp.desired {
                     if desired.generation != reconciler.known_generation() {
                         known.store(desired.generation, Ordering::SeqCst);
-                        reconciler.set_desired(desired)?;
+                        // Persisted by the pass that follows, before it acts.
+                        reconciler.take_desired(desired);
+                        pass_due = true;
                     }
                 }
             }
-            ev = events.next() => match ev {
-                Some(id) if !id.is_empty() => events_backoff = Duration::from_millis(500),
-                Some(_) => {}
-                None => {
+            ev = events.next() => {
+                let mut ended = ev.is_none();
+                if ev.as_deref().is_some_and(|id| !id.is_empty()) {
+                    events_backoff = Duration::from_millis(500);
+                }
+                // A burst (create, network connect, start, ...) costs one
+                // pass: take in what is already there.
+                while !ended {
+                    match events.next().now_or_never() {
+                        Some(Some(_)) => {}
+                        Some(None) => ended = true,
+                        None => break,
+                    }
+                }
+                // While task jobs run, most events are theirs (creates,
+                // starts): the pass that follows their end sees them all
+                // (and the periodic one anything else), instead of listing
+                // every container while the jobs wait to be taken in.
+                pass_due = !reconciler.jobs_in_flight();
+                if ended {
                     // The Engine went away (or its feed broke): resubscribe
                     // after a growing delay without blocking this loop; the
                     // periodic pass keeps listing meanwhile.
@@ -547,8 +599,14 @@ pub async fn run(
                     events = resubscribe(runtime.clone(), events_backoff);
                     events_backoff = (events_backoff * 2).min(ENGINE_MAX_BACKOFF);
                 }
-            },
-            _ = reconciler.next_background_done() => {}
+            }
+            done = reconciler.next_background_done() => {
+                if done? == crate::reconcile::BackgroundDone::TaskJob {
+                    // A task moved (RUNNING, or failed to start): tell the
+                    // control plane now, before the next pass lists.
+                    report(&reconciler, &obs_tx);
+                }
+            }
             _ = tick.tick() => {}
         }
     }

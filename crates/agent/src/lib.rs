@@ -8,12 +8,15 @@
 //! * [`state`]: the persisted `state.json`.
 //! * [`agent`]: registration, the sync loop and [`run`].
 //! * [`clock`]: the one wall-clock reader.
+//! * [`images`]: records of the images the agent pulled and their automated
+//!   cleanup (ECS_IMAGE_CLEANUP_INTERVAL & co).
 //! * [`endpoint`]: the task metadata (v4) and task credentials endpoints
 //!   served to containers on `169.254.170.2`.
 
 pub mod agent;
 pub mod clock;
 pub mod endpoint;
+pub mod images;
 pub mod logs;
 pub mod metrics;
 pub mod reconcile;
@@ -30,4 +33,4 @@ mod reconcile_tests;
 mod task_resources_tests;
 
 pub use agent::{run, AgentConfig, AgentError};
-pub use runtime::{ContainerRuntime, DockerRuntime, FakeRuntime};
+pub use runtime::{ContainerRuntime, DockerRuntime, FakeRuntime, PullTimeouts};

@@ -12,7 +12,9 @@
 //!
 //! - Stream name `awslogs-stream-prefix/container-name/task-id` (the
 //!   container id without a prefix), group `awslogs-group`; with
-//!   `awslogs-create-group: true` a missing group is created.
+//!   `awslogs-create-group: true` a missing group is created. Like Docker's
+//!   driver, the reconciler creates them before the container starts
+//!   ([`prepare`]); a destination that cannot be created fails the start.
 //! - Nothing is lost when a container exits right after writing: the
 //!   runtime's follow stream ends only after the last line, and the shipper
 //!   flushes at that end before it records the container as done.
@@ -318,6 +320,141 @@ pub fn target(
     })
 }
 
+/// Prepares a container's `awslogs` destination before the container
+/// starts, as Docker's awslogs driver does when it initialises: the stream is
+/// created, and when the group is missing and `awslogs-create-group` is
+/// true, the group and then the stream. So a task's stream exists from the
+/// moment its container runs (a reader never finds a finished task without
+/// its stream), and a destination that cannot be created (a missing group
+/// without `awslogs-create-group`, a refusal under the execution role) fails
+/// the container's start with Docker's message, as on ECS.
+///
+/// `client` signs with the task's execution role when it has one. Transient
+/// failures (the control plane unreachable) are retried briefly and then
+/// left to the shipper, which keeps retrying: they do not hold the task.
+pub async fn prepare(client: &AgentClient, target: &Target) -> Result<(), String> {
+    const ATTEMPTS: u32 = 3;
+    let mut backoff = Duration::from_millis(100);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match prepare_once(client, target).await {
+            Ok(()) => return Ok(()),
+            Err(Prepared::Failed(reason)) => {
+                warn!(group = %target.group, stream = %target.stream, reason = %reason, "cannot initialise the awslogs destination");
+                return Err(format!("failed to initialize logging driver: {reason}"));
+            }
+            Err(Prepared::Transient(e)) if attempt >= ATTEMPTS => {
+                warn!(group = %target.group, stream = %target.stream, error = %e, "log service unreachable; the shipper will create the stream");
+                return Ok(());
+            }
+            Err(Prepared::Transient(_)) => {
+                tokio::time::sleep(backoff).await;
+                backoff *= 2;
+            }
+        }
+    }
+}
+
+enum Prepared {
+    Failed(String),
+    Transient(ClientError),
+}
+
+fn classify(e: ClientError, what: &str) -> Prepared {
+    match e {
+        e if e.is_transient() => Prepared::Transient(e),
+        ClientError::Api { code, message, .. } => Prepared::Failed(format!(
+            "failed to create Cloudwatch log {what}: {code}: {message}"
+        )),
+        e => Prepared::Failed(format!("failed to create Cloudwatch log {what}: {e}")),
+    }
+}
+
+async fn prepare_once(client: &AgentClient, target: &Target) -> Result<(), Prepared> {
+    let stream = json!({"logGroupName": target.group, "logStreamName": target.stream});
+    match client.logs_call("CreateLogStream", &stream).await {
+        Ok(_) => return Ok(()),
+        Err(ClientError::Api { code, .. }) if code == "ResourceAlreadyExistsException" => {
+            return Ok(())
+        }
+        Err(ClientError::Api { code, .. })
+            if code == "ResourceNotFoundException" && target.create_group => {}
+        Err(e) => return Err(classify(e, "stream")),
+    }
+    match client
+        .logs_call("CreateLogGroup", &json!({"logGroupName": target.group}))
+        .await
+    {
+        Ok(_) => {}
+        Err(ClientError::Api { code, .. }) if code == "ResourceAlreadyExistsException" => {}
+        Err(e) => return Err(classify(e, "group")),
+    }
+    match client.logs_call("CreateLogStream", &stream).await {
+        Ok(_) => Ok(()),
+        Err(ClientError::Api { code, .. }) if code == "ResourceAlreadyExistsException" => Ok(()),
+        Err(e) => Err(classify(e, "stream")),
+    }
+}
+
+/// The `awslogs` target of `container` of `task` (created as `container_id`)
+/// and the client its calls are signed with (the task's execution role, else
+/// `client`); `None` when the container does not log with awslogs.
+pub fn destination(
+    client: &Arc<AgentClient>,
+    task: &gantry_agent_api::DesiredTask,
+    container: &str,
+    container_id: &str,
+) -> Option<(Target, Arc<AgentClient>)> {
+    let lc = task
+        .containers
+        .iter()
+        .find(|c| c.name == container)?
+        .log_configuration
+        .as_ref()?;
+    if lc.log_driver != "awslogs" {
+        return None;
+    }
+    let target = target(&lc.options, container, &task.task_arn, container_id)?;
+    let signer = match &task.execution_credentials {
+        None => client.clone(),
+        Some(c) => match client.with_credentials(
+            &c.access_key_id,
+            &c.secret_access_key,
+            Some(c.session_token.clone()),
+        ) {
+            Ok(role) => Arc::new(role),
+            Err(e) => {
+                warn!(task = %task.task_arn, error = %e, "cannot use the execution role credentials; using the agent's");
+                client.clone()
+            }
+        },
+    };
+    Some((target, signer))
+}
+
+/// Builds the agent's Logs client from its configuration (endpoints,
+/// credentials, CA, clock), as the shippers and the reconciler use it.
+pub fn agent_client(config: &crate::AgentConfig) -> Result<Arc<AgentClient>, ClientError> {
+    let mut cfg = ClientConfig::new(
+        config.endpoints.clone(),
+        &config.region,
+        &config.access_key_id,
+        &config.secret_access_key,
+        config.session_token.clone(),
+    );
+    cfg.connect_timeout = Duration::from_secs(2);
+    if let Some(pem) = &config.ca_pem {
+        cfg.ca_pem = Some(pem.clone());
+    }
+    let mut c = AgentClient::new(cfg)?;
+    let clock = config.clock.clone();
+    c.set_time_source(Arc::new(move || {
+        std::time::UNIX_EPOCH + Duration::from_secs_f64(clock.now())
+    }));
+    Ok(Arc::new(c))
+}
+
 /// Progress of one container, persisted after every acknowledged batch.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -415,23 +552,7 @@ pub fn spawn(
     config: &crate::AgentConfig,
     runtime: Arc<dyn ContainerRuntime>,
 ) -> Result<ShipperTask, ClientError> {
-    let mut cfg = ClientConfig::new(
-        config.endpoints.clone(),
-        &config.region,
-        &config.access_key_id,
-        &config.secret_access_key,
-        config.session_token.clone(),
-    );
-    cfg.connect_timeout = Duration::from_secs(2);
-    if let Some(pem) = &config.ca_pem {
-        cfg.ca_pem = Some(pem.clone());
-    }
-    let mut c = AgentClient::new(cfg)?;
-    let clock = config.clock.clone();
-    c.set_time_source(Arc::new(move || {
-        std::time::UNIX_EPOCH + Duration::from_secs_f64(clock.now())
-    }));
-    let client = Arc::new(c);
+    let client = agent_client(config)?;
     let (stop, mut rx) = tokio::sync::watch::channel(false);
     let shipper_config = ShipperConfig::new(config.data_dir.clone());
     let handle = tokio::spawn(async move {

@@ -767,3 +767,166 @@ async fn execution_role_credentials_sign_the_tasks_log_delivery() {
         .filter(|(op, _)| op == "CreateLogGroup" || op == "CreateLogStream")
         .all(|(_, k)| k == "ASIAEXECUTION1"));
 }
+
+fn tgt(group: &str, create_group: bool) -> Target {
+    Target {
+        group: group.to_string(),
+        stream: "p/app/0123".to_string(),
+        create_group,
+    }
+}
+
+#[tokio::test]
+async fn prepare_creates_the_group_then_the_stream_like_docker() {
+    let (endpoint, shared, server) = mock().await;
+    let client = test_client(endpoint);
+    prepare(&client, &tgt("/ecs/new", true)).await.unwrap();
+    {
+        let m = shared.lock().unwrap();
+        assert!(m.groups.contains("/ecs/new"));
+        assert!(m
+            .streams
+            .contains(&("/ecs/new".to_string(), "p/app/0123".to_string())));
+        let ops: Vec<&str> = m.signers.iter().map(|(op, _)| op.as_str()).collect();
+        // Docker's order: the stream first, the group only when missing.
+        assert_eq!(
+            ops,
+            ["CreateLogStream", "CreateLogGroup", "CreateLogStream"]
+        );
+    }
+    // Again (an agent restart re-creating): already there is fine, one call.
+    prepare(&client, &tgt("/ecs/new", true)).await.unwrap();
+    assert_eq!(shared.lock().unwrap().signers.len(), 4);
+    server.abort();
+}
+
+#[tokio::test]
+async fn prepare_refuses_a_missing_group_without_create_group() {
+    let (endpoint, shared, server) = mock().await;
+    let client = test_client(endpoint);
+    let e = prepare(&client, &tgt("/ecs/missing", false))
+        .await
+        .unwrap_err();
+    assert!(
+        e.starts_with(
+            "failed to initialize logging driver: failed to create Cloudwatch log stream: ResourceNotFoundException"
+        ),
+        "{e}"
+    );
+    assert!(shared.lock().unwrap().groups.is_empty());
+    server.abort();
+}
+
+#[tokio::test]
+async fn prepare_does_not_hold_the_task_when_the_service_is_unreachable() {
+    // A port nobody listens on: transient, left to the shipper.
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", l.local_addr().unwrap());
+    drop(l);
+    let client = test_client(addr);
+    prepare(&client, &tgt("/ecs/x", true)).await.unwrap();
+}
+
+#[tokio::test]
+async fn destination_signs_with_the_execution_role() {
+    let (endpoint, shared, server) = mock().await;
+    let client = test_client(endpoint);
+    let mut task: gantry_agent_api::DesiredTask = serde_json::from_value(json!({
+        "taskArn": "arn:aws:ecs:us-east-1:123456789012:task/default/0123",
+        "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/default",
+        "cluster": "default",
+        "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/f:1",
+        "family": "f",
+        "revision": 1,
+        "desiredStatus": "RUNNING",
+        "containers": [
+            {"name": "app", "image": "busybox", "logConfiguration": {"logDriver": "awslogs",
+              "options": {"awslogs-group": "g", "awslogs-stream-prefix": "p", "awslogs-create-group": "true"}}},
+            {"name": "side", "image": "busybox"},
+        ],
+    }))
+    .unwrap();
+    assert!(destination(&client, &task, "side", "cid").is_none());
+    task.execution_credentials = Some(gantry_agent_api::TaskCredentials {
+        credentials_id: "c".into(),
+        role_arn: "arn:aws:iam::123456789012:role/exec".into(),
+        access_key_id: "ASIAEXECROLE".into(),
+        secret_access_key: "s".into(),
+        session_token: "t".into(),
+        expiration: "2030-01-01T00:00:00Z".into(),
+    });
+    let (target, signer) = destination(&client, &task, "app", "cid").unwrap();
+    assert_eq!(target.stream, "p/app/0123");
+    prepare(&signer, &target).await.unwrap();
+    let m = shared.lock().unwrap();
+    assert!(!m.signers.is_empty());
+    assert!(m.signers.iter().all(|(_, key)| key == "ASIAEXECROLE"));
+    drop(m);
+    server.abort();
+}
+
+/// The reconciler prepares the destination before the container starts: the
+/// stream exists once the task runs, and a missing group without
+/// `awslogs-create-group` fails the start with Docker's message.
+#[tokio::test]
+async fn reconciler_prepares_destinations_before_the_start() {
+    use crate::reconcile::{Reconciler, ReconcilerConfig};
+    use gantry_agent_api::{DesiredState, TaskStatus};
+    let (endpoint, shared, server) = mock().await;
+    let client = test_client(endpoint);
+    let task = |arn: &str, create: &str| -> gantry_agent_api::DesiredTask {
+        serde_json::from_value(json!({
+            "taskArn": arn,
+            "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/default",
+            "cluster": "default",
+            "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/f:1",
+            "family": "f",
+            "revision": 1,
+            "desiredStatus": "RUNNING",
+            "containers": [{"name": "app", "image": "busybox", "essential": true,
+                "logConfiguration": {"logDriver": "awslogs", "options": {
+                    "awslogs-group": format!("/g/{create}"), "awslogs-stream-prefix": "p",
+                    "awslogs-create-group": create}}}],
+        }))
+        .unwrap()
+    };
+    let ok = "arn:aws:ecs:us-east-1:123456789012:task/default/aaa";
+    let bad = "arn:aws:ecs:us-east-1:123456789012:task/default/bbb";
+    let fake = Arc::new(FakeRuntime::new());
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = Reconciler::new(
+        fake.clone(),
+        StateStore::new(dir.path()),
+        ReconcilerConfig {
+            logs: Some(client),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    r.set_instance_arn("arn:aws:ecs:us-east-1:123456789012:container-instance/default/i-1".into())
+        .unwrap();
+    r.set_desired(DesiredState {
+        generation: 1,
+        tasks: vec![task(ok, "true"), task(bad, "false")],
+    })
+    .unwrap();
+    for _ in 0..4 {
+        r.converge(100.0).await.unwrap();
+        r.wait_background().await;
+    }
+    let good = r.task(ok).unwrap().observation();
+    assert_eq!(good.last_status, TaskStatus::Running);
+    assert!(shared
+        .lock()
+        .unwrap()
+        .streams
+        .contains(&("/g/true".to_string(), "p/app/aaa".to_string())));
+    let failed = r.task(bad).unwrap();
+    let reason = failed.stopped_reason.clone().unwrap_or_default();
+    assert!(
+        reason.starts_with("CannotStartContainerError: failed to initialize logging driver: failed to create Cloudwatch log stream: ResourceNotFoundException"),
+        "{reason}"
+    );
+    assert_ne!(failed.observation().last_status, TaskStatus::Running);
+    server.abort();
+}

@@ -432,6 +432,10 @@ impl ContainerRuntime for MeteredRuntime {
         self.timed("image_present", self.inner.image_present(image))
             .await
     }
+    async fn remove_image(&self, image: &str) -> Result<(), RuntimeError> {
+        self.timed("remove_image", self.inner.remove_image(image))
+            .await
+    }
     async fn pull_image(
         &self,
         image: &str,

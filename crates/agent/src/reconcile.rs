@@ -823,6 +823,9 @@ pub struct ReconcilerConfig {
     /// Base URL of the task endpoints as containers reach them
     /// (`http://169.254.170.2`); `None` injects no endpoint variables.
     pub task_endpoint: Option<String>,
+    /// The Logs client that prepares `awslogs` destinations before a
+    /// container starts ([`crate::logs::prepare`]); `None` skips that.
+    pub logs: Option<Arc<gantry_agent_api::client::AgentClient>>,
 }
 
 impl Default for ReconcilerConfig {
@@ -831,6 +834,7 @@ impl Default for ReconcilerConfig {
             cleanup_delay: Duration::from_secs(600),
             registry_auth: crate::registry_auth::AuthSource::default(),
             task_endpoint: None,
+            logs: None,
         }
     }
 }
@@ -855,6 +859,15 @@ pub struct Reconciler {
     state_observer: Option<StateObserver>,
     /// Task cgroups nobody claims were looked for since the last release.
     cgroups_swept: bool,
+    /// Task jobs in flight (pulls, creates, starts of one task each, see
+    /// [`TaskJob`]); a pass leaves their tasks alone until they end.
+    jobs: JoinSet<TaskState>,
+    /// The task of each job in flight.
+    job_tasks: std::collections::HashMap<tokio::task::Id, String>,
+    /// At most [`MAX_CONCURRENT_TASKS`] jobs work at once.
+    job_permits: Arc<tokio::sync::Semaphore>,
+    progress_tx: tokio::sync::mpsc::UnboundedSender<Progress>,
+    progress_rx: tokio::sync::mpsc::UnboundedReceiver<Progress>,
 }
 
 /// Task cgroups untouched this long and claimed by no task are removed
@@ -873,6 +886,7 @@ impl Reconciler {
         config: ReconcilerConfig,
     ) -> Result<Self, StateError> {
         let state = store.load()?;
+        let (progress_tx, progress_rx) = tokio::sync::mpsc::unbounded_channel();
         Ok(Reconciler {
             runtime,
             store,
@@ -885,6 +899,11 @@ impl Reconciler {
             deregistered: false,
             state_observer: None,
             cgroups_swept: false,
+            jobs: JoinSet::new(),
+            job_tasks: std::collections::HashMap::new(),
+            job_permits: Arc::new(tokio::sync::Semaphore::new(MAX_CONCURRENT_TASKS)),
+            progress_tx,
+            progress_rx,
         })
     }
 
@@ -939,15 +958,30 @@ impl Reconciler {
         self.persist()
     }
 
+    /// Replaces the desired state (whole) without persisting it yet: the
+    /// next pass persists it before it acts (one write for both). Until
+    /// then nothing was done for it, so losing it to a crash only means
+    /// asking the control plane again.
+    pub fn take_desired(&mut self, desired: gantry_agent_api::DesiredState) {
+        info!(
+            generation = desired.generation,
+            tasks = desired.tasks.len(),
+            "new desired state"
+        );
+        self.state.desired = Some(desired);
+    }
+
     /// Stop every task (the container instance was deregistered).
     pub fn set_deregistered(&mut self) {
         self.deregistered = true;
     }
 
-    /// True when no task has containers still running and no stop is in flight.
+    /// True when no task has containers still running and no stop or task
+    /// job is in flight.
     pub fn all_stopped(&self) -> bool {
         self.stops.is_empty()
             && self.orphan_jobs.is_empty()
+            && self.jobs.is_empty()
             && self
                 .state
                 .tasks
@@ -967,19 +1001,36 @@ impl Reconciler {
         }
     }
 
-    /// Waits for one background stop to finish (pending forever if none).
-    pub async fn next_background_done(&mut self) {
-        tokio::select! {
-            Some(_) = self.stops.join_next(), if !self.stops.is_empty() => {}
-            Some(r) = self.orphan_jobs.join_next(), if !self.orphan_jobs.is_empty() => {
-                if let Ok(id) = r { self.orphans.remove(&id); }
+    /// Waits for one background stop or task job to finish (pending forever
+    /// if none), taking in the task jobs' progress meanwhile. A finished
+    /// job's task state is taken in and persisted before this returns, so
+    /// what the caller reports next is durable. Cancel-safe.
+    pub async fn next_background_done(&mut self) -> Result<BackgroundDone, StateError> {
+        loop {
+            tokio::select! {
+                biased;
+                Some(p) = self.progress_rx.recv() => self.take_progress(p),
+                Some(r) = self.jobs.join_next_with_id(), if !self.jobs.is_empty() => {
+                    self.take_job(r);
+                    self.take_finished_jobs()?;
+                    return Ok(BackgroundDone::TaskJob);
+                }
+                Some(_) = self.stops.join_next(), if !self.stops.is_empty() => {
+                    return Ok(BackgroundDone::Stop);
+                }
+                Some(r) = self.orphan_jobs.join_next(), if !self.orphan_jobs.is_empty() => {
+                    if let Ok(id) = r { self.orphans.remove(&id); }
+                    return Ok(BackgroundDone::Stop);
+                }
             }
-            else => std::future::pending::<()>().await,
         }
     }
 
-    /// Waits for every background stop (tests).
+    /// Waits for every background stop and task job (tests).
     pub async fn wait_background(&mut self) {
+        if let Err(e) = self.finish_jobs().await {
+            warn!(error = %e, "cannot persist the agent state");
+        }
         while self.stops.join_next().await.is_some() {}
         while let Some(r) = self.orphan_jobs.join_next().await {
             if let Ok(id) = r {
@@ -988,15 +1039,87 @@ impl Reconciler {
         }
     }
 
+    /// A job's copy of its task after a create or start: the task
+    /// endpoints learn of the container before the job goes on.
+    fn take_progress(&mut self, (ts, ack): Progress) {
+        if self.job_tasks.values().any(|t| *t == ts.task.task_arn) {
+            self.state.tasks.insert(ts.task.task_arn.clone(), ts);
+            self.notify_observer();
+        }
+        if let Some(ack) = ack {
+            let _ = ack.send(());
+        }
+    }
+
+    /// A finished job: its final copy replaces the task's state.
+    fn take_job(&mut self, done: Result<(tokio::task::Id, TaskState), tokio::task::JoinError>) {
+        match done {
+            Ok((id, ts)) => {
+                self.job_tasks.remove(&id);
+                self.state.tasks.insert(ts.task.task_arn.clone(), ts);
+            }
+            Err(e) => {
+                let task = self.job_tasks.remove(&e.id());
+                warn!(task = ?task, error = %e, "task job failed");
+            }
+        }
+    }
+
+    /// Takes in the progress and results already there (one persistence
+    /// for all of them), then persists and shows the state.
+    fn take_finished_jobs(&mut self) -> Result<(), StateError> {
+        while let Ok(p) = self.progress_rx.try_recv() {
+            self.take_progress(p);
+        }
+        while let Some(r) = self.jobs.try_join_next_with_id() {
+            self.take_job(r);
+        }
+        self.persist()?;
+        self.notify_observer();
+        Ok(())
+    }
+
+    /// Waits for every task job in flight.
+    async fn finish_jobs(&mut self) -> Result<(), StateError> {
+        if self.jobs.is_empty() {
+            return Ok(());
+        }
+        while !self.jobs.is_empty() {
+            tokio::select! {
+                biased;
+                Some(p) = self.progress_rx.recv() => self.take_progress(p),
+                Some(r) = self.jobs.join_next_with_id() => self.take_job(r),
+            }
+        }
+        self.take_finished_jobs()
+    }
+
+    /// Whether task jobs (pulls, creates, starts) are running.
+    pub fn jobs_in_flight(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
+    /// Whether a task job works on `task` (a pass leaves it alone).
+    fn busy(&self, task: &str) -> bool {
+        self.job_tasks.values().any(|t| t == task)
+    }
+
     fn persist(&mut self) -> Result<(), StateError> {
         if self.saved.as_ref() != Some(&self.state) {
+            let began = std::time::Instant::now();
             self.store.save(&self.state)?;
+            debug!(
+                tasks = self.state.tasks.len(),
+                ms = began.elapsed().as_secs_f64() * 1e3,
+                "state persisted"
+            );
             self.saved = Some(self.state.clone());
         }
         Ok(())
     }
 
-    /// Runs passes until nothing is left to do right now (at most 32).
+    /// Runs passes until nothing is left to do right now (at most 32),
+    /// each waiting for the task jobs it starts.
     pub async fn converge(&mut self, now: f64) -> Result<(), StateError> {
         for _ in 0..32 {
             if !self.pass(now).await? {
@@ -1006,19 +1129,47 @@ impl Reconciler {
         Ok(())
     }
 
-    /// One reconciliation pass. Returns true when it acted (another pass
-    /// may have more to do).
+    /// Like [`Self::converge`], but the task jobs the passes start go on in
+    /// the background: the caller takes them in with
+    /// [`Self::next_background_done`], so a new task need not wait for the
+    /// others' starts, and each task is reported as soon as it runs.
+    pub async fn converge_detached(&mut self, now: f64) -> Result<(), StateError> {
+        for _ in 0..32 {
+            if !self.pass_detached(now).await? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// One reconciliation pass, waiting for the task jobs it starts.
+    /// Returns true when it acted (another pass may have more to do).
     pub async fn pass(&mut self, now: f64) -> Result<bool, StateError> {
+        let (acted, started) = self.pass_inner(now).await?;
+        self.finish_jobs().await?;
+        Ok(acted || started)
+    }
+
+    /// One reconciliation pass whose task jobs go on in the background.
+    /// Returns true when it acted besides starting jobs.
+    pub async fn pass_detached(&mut self, now: f64) -> Result<bool, StateError> {
+        Ok(self.pass_inner(now).await?.0)
+    }
+
+    /// A pass: (acted other than by starting task jobs, started task jobs).
+    async fn pass_inner(&mut self, now: f64) -> Result<(bool, bool), StateError> {
         let Some(instance_arn) = self.state.container_instance_arn.clone() else {
-            return Ok(false);
+            return Ok((false, false));
         };
+        let pass_began = std::time::Instant::now();
         let listed = match self.runtime.list(&[(labels::MANAGED, "true")]).await {
             Ok(l) => l,
             Err(e) => {
                 warn!(error = %e, "cannot list containers; skipping pass");
-                return Ok(false);
+                return Ok((false, false));
             }
         };
+        let listed_in = pass_began.elapsed();
         let mut by_task: BTreeMap<String, BTreeMap<String, ContainerInfo>> = BTreeMap::new();
         for info in &listed {
             let (Some(t), Some(c)) = (
@@ -1071,6 +1222,10 @@ impl Reconciler {
         let mut want: BTreeMap<String, bool> = BTreeMap::new();
         let empty = BTreeMap::new();
         for (arn, ts) in self.state.tasks.iter_mut() {
+            // A job works on a copy of it; the next pass takes it up.
+            if self.job_tasks.values().any(|t| t == arn) {
+                continue;
+            }
             let d = desired.get(arn);
             if let Some(d) = d {
                 ts.task.desired_status = d.desired_status;
@@ -1098,6 +1253,14 @@ impl Reconciler {
                     .get(labels::CONTAINER_INSTANCE_ARN)
                     .map(String::as_str)
                     != Some(instance_arn.as_str())
+                {
+                    continue;
+                }
+                // A job in flight may have created it a moment ago.
+                if info
+                    .labels
+                    .get(labels::TASK_ARN)
+                    .is_some_and(|t| self.busy(t))
                 {
                     continue;
                 }
@@ -1139,6 +1302,7 @@ impl Reconciler {
         }
 
         let acted = actions.iter().any(|a| !matches!(a, Action::Stop { .. }));
+        let planned = actions.len();
         if acted {
             self.notify_observer();
         }
@@ -1161,14 +1325,28 @@ impl Reconciler {
                 serial.extend(list);
             }
         }
+        let serial_acted = serial.iter().any(|a| !matches!(a, Action::Stop { .. }));
+        // The desired state and the tasks' states (names, endpoint ids) are
+        // durable before anything acts on them: a container is created
+        // only once its task's state is, so an agent killed meanwhile
+        // adopts it on restart.
+        self.persist()?;
         for a in serial {
             self.apply_one(a, &instance_arn, now).await;
         }
-        self.apply_concurrently(concurrent, &want, &instance_arn, now)
-            .await;
         self.persist()?;
         self.notify_observer();
-        Ok(acted)
+        let started = !concurrent.is_empty();
+        self.spawn_jobs(concurrent, &want, &instance_arn, now);
+        debug!(
+            listed = listed.len(),
+            list_ms = listed_in.as_secs_f64() * 1e3,
+            pass_ms = pass_began.elapsed().as_secs_f64() * 1e3,
+            actions = planned,
+            jobs = self.jobs.len(),
+            "pass"
+        );
+        Ok((serial_acted, started))
     }
 
     /// Applies one action; the task endpoints learn of every container
@@ -1181,13 +1359,14 @@ impl Reconciler {
         }
     }
 
-    /// Runs each task's task-local actions, and those its state leads to
-    /// next up to its starts (re-planned at once with the same `now`,
-    /// without waiting for the next pass), at most [`MAX_CONCURRENT_TASKS`]
-    /// tasks at a time. A job works on a copy of its task's state; each copy
-    /// after a create or start is stored and shown to the state observer
-    /// before the job goes on, and the final copy replaces the task's state.
-    async fn apply_concurrently(
+    /// Starts a background job per task for its task-local actions, and
+    /// those its state leads to next (re-planned at once, without waiting
+    /// for the next pass), at most [`MAX_CONCURRENT_TASKS`] working at a
+    /// time. A job works on a copy of its task's state; each copy after a
+    /// create is taken in and shown to the state observer before the job
+    /// goes on, and the final copy replaces the task's state
+    /// ([`Self::next_background_done`]).
+    fn spawn_jobs(
         &mut self,
         groups: Vec<(String, Vec<Action>)>,
         want: &BTreeMap<String, bool>,
@@ -1197,10 +1376,7 @@ impl Reconciler {
         if groups.is_empty() {
             return;
         }
-        let limit = Arc::new(tokio::sync::Semaphore::new(MAX_CONCURRENT_TASKS));
         let config = Arc::new(self.config.clone());
-        let (progress, mut updates) = tokio::sync::mpsc::unbounded_channel::<Progress>();
-        let mut jobs = JoinSet::new();
         for (arn, list) in groups {
             let Some(ts) = self.state.tasks.get(&arn).cloned() else {
                 continue;
@@ -1211,30 +1387,14 @@ impl Reconciler {
                 want_running: want.get(&arn).copied().unwrap_or(false),
                 instance_arn: instance_arn.to_string(),
                 now,
-                progress: progress.clone(),
+                progress: self.progress_tx.clone(),
             };
-            let limit = limit.clone();
-            jobs.spawn(async move {
+            let limit = self.job_permits.clone();
+            let handle = self.jobs.spawn(async move {
                 let _permit = limit.acquire_owned().await;
                 job.run(ts, list).await
             });
-        }
-        drop(progress);
-        loop {
-            tokio::select! {
-                Some((ts, ack)) = updates.recv() => {
-                    self.state.tasks.insert(ts.task.task_arn.clone(), ts);
-                    self.notify_observer();
-                    let _ = ack.send(());
-                }
-                done = jobs.join_next() => match done {
-                    None => break,
-                    Some(Ok(ts)) => {
-                        self.state.tasks.insert(ts.task.task_arn.clone(), ts);
-                    }
-                    Some(Err(e)) => warn!(error = %e, "task job failed"),
-                },
-            }
+            self.job_tasks.insert(handle.id(), arn);
         }
     }
 
@@ -1392,15 +1552,27 @@ pub const MAX_CONCURRENT_TASKS: usize = 8;
 /// (volumes, cgroup, pulls, creates, dependency-ordered starts).
 const MAX_CHAIN: usize = 16;
 
-/// A task's state after a create or start, and the job's go-ahead.
-type Progress = (TaskState, tokio::sync::oneshot::Sender<()>);
+/// A task's state after a create or start, and (after a create) the job's
+/// go-ahead once the state observer has seen it.
+type Progress = (TaskState, Option<tokio::sync::oneshot::Sender<()>>);
 
-/// One task's share of a pass, run beside the others'.
+/// What [`Reconciler::next_background_done`] saw finish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackgroundDone {
+    /// A task job: its task's state changed (report it).
+    TaskJob,
+    /// A container stop or an orphan removal.
+    Stop,
+}
+
+/// One task's pulls, creates and starts, run beside the other tasks' and
+/// the passes.
 struct TaskJob {
     runtime: Arc<dyn ContainerRuntime>,
     config: Arc<ReconcilerConfig>,
     want_running: bool,
     instance_arn: String,
+    /// The pass's time (the job's steps and lifecycle moves are dated with it).
     now: f64,
     progress: tokio::sync::mpsc::UnboundedSender<Progress>,
 }
@@ -1408,18 +1580,20 @@ struct TaskJob {
 impl TaskJob {
     /// Applies `actions` in order, then, while the task is still pending,
     /// asks the pure planner for its next steps and goes on when they are
-    /// all task-local and none is a start. Starts begin a pass of their own
-    /// (after the created containers were published and persisted), and a
-    /// started container is observed by the next pass, as are the
-    /// dependents it gates. A plan that leads elsewhere is dropped (the next pass makes it
-    /// again, after observing the runtime), so a job never leaves a decision
-    /// half applied.
+    /// all task-local (starts included: a container is started once the
+    /// state observer has seen it created, and a started container counts
+    /// as running for the `START` dependencies of the next). A plan without
+    /// actions is kept (the task is RUNNING once its containers run: it is
+    /// reported as soon as the job ends); a plan that leads elsewhere is
+    /// dropped (the next pass makes it again, after observing the runtime),
+    /// so a job never leaves a decision half applied. A step the runtime
+    /// could not take (Engine unavailable) is planned again: the job ends
+    /// there and a later pass retries it.
     async fn run(self, mut ts: TaskState, mut actions: Vec<Action>) -> TaskState {
         for _ in 0..MAX_CHAIN {
-            let mut started = false;
-            for a in actions {
-                let created = matches!(a, Action::Create { .. } | Action::Start { .. });
-                started |= matches!(a, Action::Start { .. });
+            for a in actions.clone() {
+                let created = matches!(a, Action::Create { .. });
+                let started = matches!(a, Action::Start { .. });
                 apply_local(
                     self.runtime.as_ref(),
                     &self.config,
@@ -1431,24 +1605,44 @@ impl TaskJob {
                 .await;
                 if created {
                     let (ack, go) = tokio::sync::oneshot::channel();
-                    if self.progress.send((ts.clone(), ack)).is_ok() {
+                    if self.progress.send((ts.clone(), Some(ack))).is_ok() {
                         let _ = go.await;
                     }
+                } else if started {
+                    // Its address for the credentials endpoint, at once.
+                    let _ = self.progress.send((ts.clone(), None));
                 }
             }
-            if started || ts.phase != TaskPhase::Pending {
+            if ts.phase != TaskPhase::Pending {
                 break;
             }
             let mut next = ts.clone();
-            actions = next.plan(self.want_running, self.now, self.config.cleanup_delay);
-            let chained = |a: &Action| a.is_concurrent() && !matches!(a, Action::Start { .. });
-            if actions.is_empty() || !actions.iter().all(chained) {
+            let planned = next.plan(self.want_running, self.now, self.config.cleanup_delay);
+            if planned.is_empty() {
+                ts = next;
                 break;
             }
+            if planned == actions || !planned.iter().all(Action::is_concurrent) {
+                break;
+            }
+            actions = planned;
             ts = next;
         }
         ts
     }
+}
+
+/// Whether a runtime error says the Engine is unavailable (stopped,
+/// restarting, unreachable): the step did not happen or its outcome is
+/// unknown, so the task does not fail; the step stays planned and a later
+/// pass retries it once the Engine is back (a container whose create did
+/// happen is adopted by its labels first).
+fn retry_later(e: &RuntimeError, task: &str, step: &'static str) -> bool {
+    if e.is_unavailable() {
+        warn!(task = %task, step, error = %e, "container runtime unavailable; retrying later");
+        return true;
+    }
+    false
 }
 
 /// Applies one task-local action (volumes, cgroup, pause, pull, create,
@@ -1469,6 +1663,9 @@ async fn apply_local(
                 let r = spec::resolve_volume(&ts.task, v, instance_arn);
                 if let Some(create) = r.create {
                     if let Err(e) = runtime.create_volume(&create).await {
+                        if retry_later(&e, &ts.task.task_arn, "create volume") {
+                            return;
+                        }
                         failed = Some(format!(
                             "ResourceInitializationError: volume {}: {}",
                             v.name,
@@ -1516,6 +1713,7 @@ async fn apply_local(
                 Ok(()) => {
                     let _ = cs.advance(ContainerPhase::Pulled);
                 }
+                Err(e) if retry_later(&e, &task, "pull") => {}
                 Err(e) => {
                     let reason = format!("CannotPullContainerError: {}", e.message());
                     warn!(task = %task, image = %image, error = %e, "pull failed");
@@ -1558,13 +1756,36 @@ async fn apply_local(
                 create.env = env;
             }
             let result = runtime.create_container(&create).await;
+            // Its awslogs destination, as Docker's driver prepares it when
+            // the container starts: a failure fails the start.
+            let logging = match (&result, &config.logs) {
+                (Ok(id), Some(client)) => {
+                    match crate::logs::destination(client, &ts.task, &container, id) {
+                        Some((target, signer)) => crate::logs::prepare(&signer, &target).await,
+                        None => Ok(()),
+                    }
+                }
+                _ => Ok(()),
+            };
             let cs = ts.container_mut(&container).expect("known container");
             match result {
+                Ok(id) if logging.is_err() => {
+                    let reason = format!(
+                        "CannotStartContainerError: {}",
+                        logging.err().unwrap_or_default()
+                    );
+                    warn!(task = %task, container = %container, reason = %reason, "start failed");
+                    cs.docker_id = Some(id);
+                    let _ = cs.advance(ContainerPhase::Created);
+                    cs.reason = Some(reason.clone());
+                    ts.fail(StopCode::TaskFailedToStart, reason, now);
+                }
                 Ok(id) => {
                     info!(task = %task, container = %container, id = %id, "container created");
                     cs.docker_id = Some(id);
                     let _ = cs.advance(ContainerPhase::Created);
                 }
+                Err(e) if retry_later(&e, &task, "create") => {}
                 Err(e) => {
                     let reason = format!("CannotCreateContainerError: {}", e.message());
                     warn!(task = %task, container = %container, error = %e, "create failed");
@@ -1578,20 +1799,22 @@ async fn apply_local(
                 return;
             };
             let result = runtime.start(&id).await;
-            // Its address at once: the credentials endpoint admits a
-            // bridge container by it.
+            // Its address at once when the credentials endpoint admits the
+            // task by it (a bridge task with a role); otherwise the next
+            // listing brings it, without an inspect on the way to RUNNING.
             let networks = match result {
-                Ok(()) => runtime
+                Ok(()) if needs_address_at_start(config, &ts.task) => runtime
                     .inspect(&id)
                     .await
                     .ok()
                     .flatten()
                     .map(|i| i.networks)
                     .unwrap_or_default(),
-                Err(_) => Vec::new(),
+                _ => Vec::new(),
             };
             let cs = ts.container_mut(&container).expect("known container");
             match result {
+                Err(e) if retry_later(&e, &task, "start") => {}
                 Ok(()) => {
                     info!(task = %task, container = %container, "container started");
                     cs.started = true;
@@ -1635,6 +1858,7 @@ async fn apply_local(
         }
         Action::StartPause { task } => match start_pause(runtime, ts, instance_arn).await {
             Ok(()) => {}
+            Err(e) if retry_later(&e, &task, "start pause container") => {}
             Err(e) => {
                 warn!(task = %task, error = %e, "cannot set up the task network");
                 ts.fail(
@@ -1649,6 +1873,19 @@ async fn apply_local(
         },
         other => warn!(action = ?other, "not a task-local action"),
     }
+}
+
+/// Whether a started container's address is needed at once: the
+/// credentials endpoint admits a bridge (or default) task's requests by its
+/// containers' addresses, and a task with a role may ask at its first
+/// instruction.
+fn needs_address_at_start(config: &ReconcilerConfig, task: &DesiredTask) -> bool {
+    config.task_endpoint.is_some()
+        && task.task_credentials.is_some()
+        && !matches!(
+            task.network_mode,
+            NetworkMode::Awsvpc | NetworkMode::Host | NetworkMode::None
+        )
 }
 
 /// Ensures the pause image and the subnet's network, creates (once) and

@@ -1,7 +1,10 @@
 //! Scenario tests of the reconciler against the fake runtime (no Docker).
 
 use crate::reconcile::{Reconciler, ReconcilerConfig, TaskPhase, ESSENTIAL_EXITED, OOM_REASON};
-use crate::runtime::FakeRuntime;
+use crate::runtime::{
+    ContainerInfo, ContainerRuntime, CreateSpec, FakeRuntime, LogLine, NetworkSpec, RegistryAuth,
+    RuntimeError, RuntimeVersion, TaskLimits, VolumeCreate,
+};
 use crate::state::StateStore;
 use gantry_agent_api::{
     labels, ContainerSpec, ContainerStatus, Dependency, DependencyCondition, DesiredState,
@@ -514,20 +517,16 @@ async fn independent_tasks_start_together_and_one_failure_holds_none_back() {
         tasks: tasks.clone(),
     })
     .unwrap();
-    // One pass takes every healthy task from nothing to all its
-    // containers created (the chain re-plans without waiting for the next
-    // pass); starts begin with the next pass.
+    // One pass takes every healthy task from nothing to RUNNING: the chain
+    // re-plans without waiting for the next pass, creates, then starts in
+    // dependency order (a started container opens its START dependents).
     assert!(r.pass(1.0).await.unwrap());
     assert_eq!(fake.create_count() as usize, 2 * (tasks.len() - 1));
-    assert!(fake.containers().iter().all(|c| c.starts == 0));
-    assert!(
-        r.task(&tasks[4].task_arn)
-            .unwrap()
-            .observation()
-            .last_status
-            != TaskStatus::Running
-    );
-    // The next passes start them in dependency order; the failed one stops.
+    for (i, t) in tasks.iter().enumerate() {
+        let o = r.task(&t.task_arn).unwrap().observation();
+        assert_eq!(o.last_status == TaskStatus::Running, i != 4, "task {i}");
+    }
+    // The next passes stop the failed one.
     r.converge(1.0).await.unwrap();
     for (i, t) in tasks.iter().enumerate() {
         let o = r.task(&t.task_arn).unwrap().observation();
@@ -561,4 +560,177 @@ async fn independent_tasks_start_together_and_one_failure_holds_none_back() {
             .count()
             == tasks.len() - 1
     );
+}
+
+/// A fake Engine that stops (as in `systemctl stop docker`) at a chosen
+/// step, after the pass has listed the containers: the step fails with the
+/// Engine-down error.
+struct DiesAt {
+    fake: Arc<FakeRuntime>,
+    step: std::sync::Mutex<Option<&'static str>>,
+}
+
+impl DiesAt {
+    fn at(&self, step: &'static str) {
+        let mut armed = self.step.lock().unwrap();
+        if *armed == Some(step) {
+            *armed = None;
+            self.fake.engine_stop();
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl ContainerRuntime for DiesAt {
+    async fn version(&self) -> Result<RuntimeVersion, RuntimeError> {
+        self.fake.version().await
+    }
+    async fn image_present(&self, image: &str) -> Result<bool, RuntimeError> {
+        self.fake.image_present(image).await
+    }
+    async fn pull_image(
+        &self,
+        image: &str,
+        auth: Option<RegistryAuth>,
+    ) -> Result<(), RuntimeError> {
+        self.at("pull");
+        self.fake.pull_image(image, auth).await
+    }
+    async fn create_container(&self, spec: &CreateSpec) -> Result<String, RuntimeError> {
+        self.at("create");
+        self.fake.create_container(spec).await
+    }
+    async fn start(&self, id: &str) -> Result<(), RuntimeError> {
+        self.at("start");
+        self.fake.start(id).await
+    }
+    async fn stop(&self, id: &str, timeout_secs: u32) -> Result<(), RuntimeError> {
+        self.fake.stop(id, timeout_secs).await
+    }
+    async fn remove(&self, id: &str) -> Result<(), RuntimeError> {
+        self.fake.remove(id).await
+    }
+    async fn inspect(&self, id: &str) -> Result<Option<ContainerInfo>, RuntimeError> {
+        self.fake.inspect(id).await
+    }
+    async fn list(&self, labels: &[(&str, &str)]) -> Result<Vec<ContainerInfo>, RuntimeError> {
+        self.fake.list(labels).await
+    }
+    async fn create_volume(&self, volume: &VolumeCreate) -> Result<(), RuntimeError> {
+        self.fake.create_volume(volume).await
+    }
+    async fn remove_volume(&self, name: &str) -> Result<(), RuntimeError> {
+        self.fake.remove_volume(name).await
+    }
+    fn events(&self) -> futures::stream::BoxStream<'static, String> {
+        self.fake.events()
+    }
+    fn logs(
+        &self,
+        id: &str,
+        since_secs: i64,
+    ) -> futures::stream::BoxStream<'static, Result<LogLine, RuntimeError>> {
+        self.fake.logs(id, since_secs)
+    }
+    async fn ensure_network(&self, network: &NetworkSpec) -> Result<(), RuntimeError> {
+        self.fake.ensure_network(network).await
+    }
+    async fn remove_network(&self, name: &str) -> Result<(), RuntimeError> {
+        self.fake.remove_network(name).await
+    }
+    async fn list_networks(&self, labels: &[(&str, &str)]) -> Result<Vec<String>, RuntimeError> {
+        self.fake.list_networks(labels).await
+    }
+    async fn ensure_pause_image(&self) -> Result<String, RuntimeError> {
+        self.fake.ensure_pause_image().await
+    }
+    async fn create_task_cgroup(
+        &self,
+        task_id: &str,
+        limits: TaskLimits,
+    ) -> Result<Option<String>, RuntimeError> {
+        self.fake.create_task_cgroup(task_id, limits).await
+    }
+    async fn remove_task_cgroup(&self, task_id: &str) -> Result<(), RuntimeError> {
+        self.fake.remove_task_cgroup(task_id).await
+    }
+    async fn list_task_cgroups(&self, min_age: Duration) -> Result<Vec<String>, RuntimeError> {
+        self.fake.list_task_cgroups(min_age).await
+    }
+    async fn stats(&self, id: &str) -> Result<Option<serde_json::Value>, RuntimeError> {
+        self.fake.stats(id).await
+    }
+    async fn bridge_gateway(&self) -> Result<Option<std::net::IpAddr>, RuntimeError> {
+        self.fake.bridge_gateway().await
+    }
+}
+
+/// The Engine stopping in the middle of a pull, a create or a start does
+/// not fail the task (no CannotPull/Create/StartContainerError): the step
+/// is retried by a pass once the Engine is back, and the container is
+/// created and started once.
+#[tokio::test]
+async fn engine_down_mid_step_retries_the_step_once_it_is_back() {
+    for step in ["pull", "create", "start"] {
+        let fake = Arc::new(FakeRuntime::new());
+        let rt = Arc::new(DiesAt {
+            fake: fake.clone(),
+            step: std::sync::Mutex::new(Some(step)),
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Reconciler::new(
+            rt.clone(),
+            StateStore::new(dir.path()),
+            ReconcilerConfig::default(),
+        )
+        .unwrap();
+        r.set_instance_arn(INSTANCE.into()).unwrap();
+        r.set_desired(DesiredState {
+            generation: 1,
+            tasks: vec![task(vec![container("app")])],
+        })
+        .unwrap();
+        r.converge(1.0).await.unwrap();
+        assert!(fake.engine_is_down(), "{step}");
+        let o = r.task(ARN).unwrap().observation();
+        assert_eq!(o.last_status, TaskStatus::Pending, "{step}");
+        assert_eq!(o.stopped_reason, None, "{step}");
+        assert_eq!(o.containers[0].reason, None, "{step}");
+        // Passes while the Engine is down change nothing.
+        r.converge(2.0).await.unwrap();
+        assert_eq!(
+            r.task(ARN).unwrap().observation().last_status,
+            TaskStatus::Pending,
+            "{step}"
+        );
+
+        fake.engine_restarted(None);
+        r.converge(3.0).await.unwrap();
+        let o = r.task(ARN).unwrap().observation();
+        assert_eq!(o.last_status, TaskStatus::Running, "{step}");
+        assert_eq!(o.stopped_reason, None, "{step}");
+        assert_eq!(fake.create_count(), 1, "{step}");
+        assert_eq!(fake.find("app").unwrap().starts, 1, "{step}");
+    }
+}
+
+/// Detached passes leave task jobs running in the background; a finished
+/// job's task is taken in and persisted before `next_background_done`
+/// returns, so it can be reported at once.
+#[tokio::test]
+async fn a_detached_pass_reports_each_task_when_its_job_ends() {
+    let mut c = ctx(task(vec![container("app")]));
+    c.r.converge_detached(1.0).await.unwrap();
+    assert_eq!(c.obs().last_status, TaskStatus::Pending);
+    let done = c.r.next_background_done().await.unwrap();
+    assert_eq!(done, crate::reconcile::BackgroundDone::TaskJob);
+    assert_eq!(c.obs().last_status, TaskStatus::Running);
+    assert_eq!(c.obs().started_at, Some(1.0));
+    let reloaded = StateStore::new(c.dir.path()).load().unwrap();
+    assert_eq!(reloaded.tasks[ARN].phase, TaskPhase::Running);
+    // The container was created and started once; a later pass keeps it.
+    c.r.converge_detached(2.0).await.unwrap();
+    assert_eq!(c.obs().last_status, TaskStatus::Running);
+    assert_eq!(c.fake.create_count(), 1);
+    assert_eq!(c.fake.find("app").unwrap().starts, 1);
 }

@@ -142,6 +142,82 @@ struct ServerArgs {
     /// (across all groups) are deleted in the background.
     #[arg(long, env = "GANTRY_LOGS_MAX_BYTES", default_value_t = 10 * 1024 * 1024 * 1024, value_name = "BYTES")]
     logs_max_bytes: u64,
+    /// (`up` only: the local agent's image settings.)
+    #[command(flatten, next_help_heading = "Images of the local agent (`up` only)")]
+    images: ImageArgs,
+}
+
+/// Image cleanup and pull timeouts of an agent (`agent`, and `up`'s local
+/// agent), named and defaulted like the ECS agent's settings, whose
+/// environment variables they honour. Durations in Go syntax (`30m`, `1h`).
+#[derive(Args, Clone)]
+struct ImageArgs {
+    /// Turn off the removal of unused images this agent pulled (pulls are still recorded).
+    #[arg(long, env = "ECS_DISABLE_IMAGE_CLEANUP")]
+    disable_image_cleanup: bool,
+    /// Time between image cleanup cycles.
+    #[arg(long, env = "ECS_IMAGE_CLEANUP_INTERVAL", default_value = "30m",
+          value_name = "DURATION", value_parser = positive_duration)]
+    image_cleanup_interval: std::time::Duration,
+    /// An image this agent pulled is removed only when it was pulled AND last used at least
+    /// this long ago (and no task the agent holds needs it).
+    #[arg(long, env = "ECS_IMAGE_MINIMUM_CLEANUP_AGE", default_value = "1h",
+          value_name = "DURATION", value_parser = gantry_agent::images::parse_duration)]
+    image_minimum_cleanup_age: std::time::Duration,
+    /// At most this many images removed per cleanup cycle.
+    #[arg(long, env = "ECS_NUM_IMAGES_DELETE_PER_CYCLE", default_value_t = 5,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    num_images_delete_per_cycle: u32,
+    /// Images (`name:tag`, repeatable or comma-separated) never removed.
+    #[arg(
+        long,
+        env = "ECS_EXCLUDE_UNTRACKED_IMAGE",
+        value_delimiter = ',',
+        value_name = "IMAGE"
+    )]
+    image_cleanup_exclude: Vec<String>,
+    /// A pull not finished after this long fails (CannotPullContainerError).
+    #[arg(long, env = "ECS_IMAGE_PULL_TIMEOUT", default_value = "2h",
+          value_name = "DURATION", value_parser = positive_duration)]
+    image_pull_timeout: std::time::Duration,
+    /// A pull with no progress from the Docker Engine for this long fails.
+    #[arg(long, env = "ECS_IMAGE_PULL_INACTIVITY_TIMEOUT", default_value = "1m",
+          value_name = "DURATION", value_parser = positive_duration)]
+    image_pull_inactivity_timeout: std::time::Duration,
+}
+
+impl ImageArgs {
+    fn cleanup_policy(&self) -> gantry_agent::images::CleanupPolicy {
+        gantry_agent::images::CleanupPolicy {
+            enabled: !self.disable_image_cleanup,
+            interval: self.image_cleanup_interval,
+            minimum_age: self.image_minimum_cleanup_age,
+            per_cycle: self.num_images_delete_per_cycle as usize,
+            exclude: self
+                .image_cleanup_exclude
+                .iter()
+                .map(|i| i.trim())
+                .filter(|i| !i.is_empty())
+                .map(gantry_agent::images::normalize)
+                .collect(),
+        }
+    }
+
+    fn pull_timeouts(&self) -> gantry_agent::PullTimeouts {
+        gantry_agent::PullTimeouts {
+            overall: self.image_pull_timeout,
+            inactivity: self.image_pull_inactivity_timeout,
+        }
+    }
+}
+
+/// A Go-syntax duration above zero.
+fn positive_duration(s: &str) -> Result<std::time::Duration, String> {
+    let d = gantry_agent::images::parse_duration(s)?;
+    if d.is_zero() {
+        return Err(format!("{s:?} must be more than zero"));
+    }
+    Ok(d)
 }
 
 impl ServerArgs {
@@ -255,6 +331,8 @@ struct AgentArgs {
         value_name = "ADDR"
     )]
     metrics_addr: String,
+    #[command(flatten, next_help_heading = "Images")]
+    images: ImageArgs,
 }
 
 /// `--metrics-addr`: `off` or an address.
@@ -500,7 +578,8 @@ async fn run_up(args: ServerArgs) -> Result<()> {
         .context("cannot set up the local agent's IAM identity")?;
     let runtime = gantry_agent::DockerRuntime::connect()
         .await
-        .context("cannot reach the Docker Engine")?;
+        .context("cannot reach the Docker Engine")?
+        .with_pull_timeouts(args.images.pull_timeouts());
     let mut config = agent_config(
         vec![api_endpoint(&args, server.local_addr)],
         "default".to_string(),
@@ -516,6 +595,7 @@ async fn run_up(args: ServerArgs) -> Result<()> {
     config.container_cleanup_delay = cleanup_delay(args.container_cleanup_delay)?;
     config.task_endpoint_addr = task_endpoint_addr(&args.task_endpoint_addr)?;
     config.ca_pem = local_ca(&args)?;
+    config.image_cleanup = args.images.cleanup_policy();
     // The in-process agent's metrics are part of the control plane's /metrics.
     let (runtime, stats) = metered_runtime(runtime);
     gantry_control::metrics::add_extra(gantry_agent::metrics::render);
@@ -772,7 +852,10 @@ async fn run_agent(args: AgentArgs) -> Result<()> {
         );
     }
     // An agent (unlike `up`) waits for an Engine that is down or restarting.
-    let runtime = gantry_agent::DockerRuntime::connect_waiting().await;
+    let runtime = gantry_agent::DockerRuntime::connect_waiting()
+        .await
+        .with_pull_timeouts(args.images.pull_timeouts());
+    config.image_cleanup = args.images.cleanup_policy();
     let (runtime, stats) = metered_runtime(runtime);
     let metrics_server = match metrics_addr(&args.metrics_addr)? {
         // A taken port (e.g. several agents on one host) costs only the metrics.

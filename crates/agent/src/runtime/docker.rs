@@ -11,22 +11,44 @@ use async_trait::async_trait;
 use bollard::auth::DockerCredentials;
 use bollard::errors::Error as BollardError;
 use bollard::models::{
-    ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum, EndpointIpamConfig,
-    EndpointSettings, HealthConfig, HealthStatusEnum, HostConfig, HostConfigLogConfig, Ipam,
-    IpamConfig, NetworkCreateRequest, NetworkingConfig, PortBinding, ResourcesUlimits,
-    VolumeCreateRequest,
+    ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum, CreateImageInfo,
+    EndpointIpamConfig, EndpointSettings, HealthConfig, HealthStatusEnum, HostConfig,
+    HostConfigLogConfig, Ipam, IpamConfig, NetworkCreateRequest, NetworkingConfig, PortBinding,
+    ResourcesUlimits, VolumeCreateRequest,
 };
 use bollard::query_parameters::{
     BuildImageOptions, CreateContainerOptions, CreateImageOptions, EventsOptions,
     ListContainersOptions, ListNetworksOptions, LogsOptions, RemoveContainerOptions,
-    RemoveVolumeOptions, StatsOptions, StopContainerOptions,
+    RemoveImageOptions, RemoveVolumeOptions, StatsOptions, StopContainerOptions,
 };
 use bollard::Docker;
 use futures::stream::BoxStream;
-use futures::StreamExt;
+use futures::{Stream, StreamExt};
 use gantry_agent_api::{HealthStatus, NetworkBinding, Protocol};
 use std::collections::HashMap;
+use std::time::Duration;
 use tracing::{debug, info, warn};
+
+/// How long an image pull may take, like the ECS agent's
+/// `ECS_IMAGE_PULL_TIMEOUT` (whole pull, default 2 h) and
+/// `ECS_IMAGE_PULL_INACTIVITY_TIMEOUT` (no progress message from the Engine,
+/// default 1 min). A pull over either fails (and the task with
+/// `CannotPullContainerError`); the request is dropped, which cancels the
+/// Engine's pull.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PullTimeouts {
+    pub overall: Duration,
+    pub inactivity: Duration,
+}
+
+impl Default for PullTimeouts {
+    fn default() -> Self {
+        PullTimeouts {
+            overall: Duration::from_secs(2 * 3600),
+            inactivity: Duration::from_secs(60),
+        }
+    }
+}
 
 /// The Docker Engine.
 #[derive(Debug, Clone)]
@@ -35,6 +57,7 @@ pub struct DockerRuntime {
     cgroups: CgroupFs,
     /// Serialises pause-image builds.
     pause_build: std::sync::Arc<tokio::sync::Mutex<()>>,
+    pull_timeouts: PullTimeouts,
 }
 
 impl DockerRuntime {
@@ -58,6 +81,7 @@ impl DockerRuntime {
             docker,
             cgroups: CgroupFs::default(),
             pause_build: Default::default(),
+            pull_timeouts: PullTimeouts::default(),
         })
     }
 
@@ -76,6 +100,16 @@ impl DockerRuntime {
                 }
             }
         }
+    }
+
+    /// This runtime with other pull timeouts (default [`PullTimeouts::default`]).
+    pub fn with_pull_timeouts(mut self, timeouts: PullTimeouts) -> Self {
+        self.pull_timeouts = timeouts;
+        self
+    }
+
+    pub fn pull_timeouts(&self) -> PullTimeouts {
+        self.pull_timeouts
     }
 
     /// The task cgroups this runtime manages.
@@ -325,6 +359,9 @@ pub(crate) fn create_body(spec: &CreateSpec) -> ContainerCreateBody {
     }
 }
 
+/// Containers inspected at once when listing.
+const LIST_INSPECT_CONCURRENCY: usize = 8;
+
 #[async_trait]
 impl ContainerRuntime for DockerRuntime {
     async fn version(&self) -> Result<RuntimeVersion, RuntimeError> {
@@ -365,18 +402,41 @@ impl ContainerRuntime for DockerRuntime {
             serveraddress: a.server_address,
             ..Default::default()
         });
-        let mut stream = self.docker.create_image(Some(options), None, credentials);
-        while let Some(item) = stream.next().await {
-            let item = item.map_err(err("pull image"))?;
-            if let Some(e) = item.error_detail.and_then(|d| d.message) {
-                return Err(RuntimeError::Refused {
-                    op: "pull image",
-                    message: e,
-                });
-            }
-        }
-        debug!(image, "image pulled");
+        let started = std::time::Instant::now();
+        let stream = self.docker.create_image(Some(options), None, credentials);
+        let summary = follow_pull(image, stream, self.pull_timeouts).await?;
+        info!(
+            image,
+            layers = summary.layers,
+            bytes = summary.bytes,
+            duration_ms = started.elapsed().as_millis() as u64,
+            digest = summary.digest.as_deref().unwrap_or(""),
+            "image pulled"
+        );
         Ok(())
+    }
+
+    async fn remove_image(&self, image: &str) -> Result<(), RuntimeError> {
+        // Never forced: an image a container uses stays (409 conflict).
+        let options = RemoveImageOptions {
+            force: false,
+            noprune: false,
+            platforms: None,
+        };
+        match self.docker.remove_image(image, Some(options), None).await {
+            Ok(_) => Ok(()),
+            Err(e) if not_found(&e) => Ok(()),
+            Err(BollardError::DockerResponseServerError { message, .. }) => {
+                Err(RuntimeError::Refused {
+                    op: "remove image",
+                    message,
+                })
+            }
+            Err(source) => Err(RuntimeError::Docker {
+                op: "remove image",
+                source,
+            }),
+        }
     }
 
     async fn create_container(&self, spec: &CreateSpec) -> Result<String, RuntimeError> {
@@ -475,12 +535,23 @@ impl ContainerRuntime for DockerRuntime {
             .list_containers(Some(options))
             .await
             .map_err(err("list containers"))?;
-        let mut out = Vec::new();
-        for s in summaries {
-            let Some(id) = s.id else { continue };
-            // Inspect for exit codes, health and bindings; a container removed
-            // in between is simply skipped.
-            if let Some(info) = self.inspect(&id).await? {
+        // Inspect for exit codes, health and bindings, several at a time (a
+        // pass lists every managed container; one by one that took seconds
+        // on a loaded host with a few dozen), in the listing's order; a
+        // container removed in between is simply skipped.
+        use futures::StreamExt as _;
+        let inspected: Vec<_> = futures::stream::iter(
+            summaries
+                .into_iter()
+                .filter_map(|s| s.id)
+                .map(|id| async move { self.inspect(&id).await }),
+        )
+        .buffered(LIST_INSPECT_CONCURRENCY)
+        .collect()
+        .await;
+        let mut out = Vec::with_capacity(inspected.len());
+        for info in inspected {
+            if let Some(info) = info? {
                 out.push(info);
             }
         }
@@ -806,6 +877,91 @@ fn parse_log_line(line: &str, source: LogSource) -> Option<LogLine> {
 }
 
 /// `repo[:tag][@digest]` → (`repo`, `tag`); a digest is kept in the repo part.
+/// What a finished pull reported.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct PullSummary {
+    /// Layers the Engine reported on (downloaded or already there).
+    layers: usize,
+    /// Bytes of the layers downloaded (as the Engine announced their sizes).
+    bytes: i64,
+    digest: Option<String>,
+}
+
+/// Follows the Engine's pull progress stream to its end, logging each
+/// layer's status changes at debug, under `timeouts` (see [`PullTimeouts`]).
+async fn follow_pull<S>(
+    image: &str,
+    stream: S,
+    timeouts: PullTimeouts,
+) -> Result<PullSummary, RuntimeError>
+where
+    S: Stream<Item = Result<CreateImageInfo, BollardError>>,
+{
+    let fail = |message: String| RuntimeError::Refused {
+        op: "pull image",
+        message,
+    };
+    let mut stream = std::pin::pin!(stream);
+    let deadline = tokio::time::Instant::now() + timeouts.overall;
+    // Layer id → (last status, announced size).
+    let mut layers: HashMap<String, (String, Option<i64>)> = HashMap::new();
+    let mut digest = None;
+    loop {
+        let wait_until = deadline.min(tokio::time::Instant::now() + timeouts.inactivity);
+        let item = match tokio::time::timeout_at(wait_until, stream.next()).await {
+            Ok(Some(item)) => item.map_err(err("pull image"))?,
+            Ok(None) => break,
+            Err(_) if tokio::time::Instant::now() >= deadline => {
+                return Err(fail(format!(
+                    "pull of {image} not done after {} (image pull timeout, ECS_IMAGE_PULL_TIMEOUT)",
+                    crate::images::format_duration(timeouts.overall)
+                )));
+            }
+            Err(_) => {
+                return Err(fail(format!(
+                    "pull of {image} made no progress for {} (image pull inactivity timeout, ECS_IMAGE_PULL_INACTIVITY_TIMEOUT)",
+                    crate::images::format_duration(timeouts.inactivity)
+                )));
+            }
+        };
+        if let Some(e) = item.error_detail.and_then(|d| d.message) {
+            return Err(fail(e));
+        }
+        let status = item.status.unwrap_or_default();
+        // `{"status": "Pulling from library/x", "id": "<tag>"}` names no layer.
+        let layer = item
+            .id
+            .filter(|id| !id.is_empty() && !status.starts_with("Pulling from"));
+        match layer {
+            Some(layer) => {
+                let total = item
+                    .progress_detail
+                    .and_then(|p| p.total)
+                    .filter(|t| *t > 0);
+                let entry = layers.entry(layer.clone()).or_default();
+                if total.is_some() {
+                    entry.1 = total;
+                }
+                if entry.0 != status {
+                    debug!(image, layer = %layer, status = %status, "pull progress");
+                    entry.0 = status;
+                }
+            }
+            None => {
+                if let Some(d) = status.strip_prefix("Digest: ") {
+                    digest = Some(d.to_string());
+                }
+                debug!(image, status = %status, "pull progress");
+            }
+        }
+    }
+    Ok(PullSummary {
+        layers: layers.len(),
+        bytes: layers.values().filter_map(|(_, t)| *t).sum(),
+        digest,
+    })
+}
+
 fn split_image(image: &str) -> (String, String) {
     if image.contains('@') {
         return (image.to_string(), String::new());
@@ -838,6 +994,7 @@ mod tests {
             docker,
             cgroups: CgroupFs::default(),
             pause_build: Default::default(),
+            pull_timeouts: PullTimeouts::default(),
         };
         let e = rt.list(&[]).await.unwrap_err();
         assert!(e.is_unavailable(), "{e:?}");
@@ -890,5 +1047,101 @@ mod log_line_tests {
         assert_eq!(l.timestamp_ns % 1_000_000_000, 123_456_789);
         assert_eq!(l.source, LogSource::Stderr);
         assert!(parse_log_line("garbage", LogSource::Stdout).is_none());
+    }
+}
+
+#[cfg(test)]
+mod pull_tests {
+    use super::*;
+    use bollard::models::ProgressDetail;
+
+    fn msg(
+        id: Option<&str>,
+        status: &str,
+        total: Option<i64>,
+    ) -> Result<CreateImageInfo, BollardError> {
+        Ok(CreateImageInfo {
+            id: id.map(str::to_string),
+            status: Some(status.to_string()),
+            progress_detail: total.map(|t| ProgressDetail {
+                current: Some(t / 2),
+                total: Some(t),
+            }),
+            ..Default::default()
+        })
+    }
+
+    fn short(inactivity_ms: u64, overall_ms: u64) -> PullTimeouts {
+        PullTimeouts {
+            inactivity: Duration::from_millis(inactivity_ms),
+            overall: Duration::from_millis(overall_ms),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_finished_pull_sums_its_layers() {
+        let stream = futures::stream::iter(vec![
+            msg(Some("latest"), "Pulling from library/x", None),
+            msg(Some("aaa"), "Pulling fs layer", None),
+            msg(Some("bbb"), "Already exists", None),
+            msg(Some("aaa"), "Downloading", Some(1000)),
+            msg(Some("aaa"), "Downloading", Some(1000)),
+            msg(Some("aaa"), "Pull complete", None),
+            msg(None, "Digest: sha256:abc", None),
+            msg(None, "Status: Downloaded newer image for x:latest", None),
+        ]);
+        let s = follow_pull("x", stream, PullTimeouts::default())
+            .await
+            .unwrap();
+        assert_eq!(
+            s,
+            PullSummary {
+                layers: 2,
+                bytes: 1000,
+                digest: Some("sha256:abc".into())
+            }
+        );
+    }
+
+    #[tokio::test]
+    async fn an_engine_error_message_fails_the_pull() {
+        let stream = futures::stream::iter(vec![Ok(CreateImageInfo {
+            error_detail: Some(bollard::models::ErrorDetail {
+                message: Some("manifest unknown".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        })]);
+        let e = follow_pull("x", stream, PullTimeouts::default())
+            .await
+            .unwrap_err();
+        assert_eq!(e.message(), "manifest unknown");
+    }
+
+    #[tokio::test]
+    async fn a_silent_engine_hits_the_inactivity_timeout() {
+        let stream = futures::stream::pending::<Result<CreateImageInfo, BollardError>>();
+        let e = follow_pull("reg/x:1", stream, short(50, 3_600_000))
+            .await
+            .unwrap_err();
+        assert!(!e.is_unavailable());
+        let m = e.message();
+        assert!(m.contains("made no progress for 50ms"), "{m}");
+        assert!(m.contains("reg/x:1"), "{m}");
+    }
+
+    #[tokio::test]
+    async fn progress_keeps_a_pull_alive_until_the_overall_timeout() {
+        // A message every 10 ms: never inactive, but never done.
+        let stream = futures::stream::unfold(0u64, |n| async move {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            Some((msg(Some("aaa"), "Downloading", Some(10)), n + 1))
+        });
+        let e = follow_pull("x", stream, short(1_000, 200))
+            .await
+            .unwrap_err();
+        let m = e.message();
+        assert!(m.contains("not done after 200ms"), "{m}");
+        assert!(m.contains("ECS_IMAGE_PULL_TIMEOUT"), "{m}");
     }
 }

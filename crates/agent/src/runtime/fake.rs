@@ -33,6 +33,8 @@ struct State {
     /// that does not have it.
     registry_has_everything: bool,
     pulls: Vec<String>,
+    /// Images removed, in order.
+    image_removals: Vec<String>,
     containers: BTreeMap<String, FakeContainer>,
     /// Container names that ignore SIGTERM (exit 137 on stop).
     ignore_sigterm: BTreeSet<String>,
@@ -177,6 +179,16 @@ impl FakeRuntime {
     /// Images pulled so far, in order.
     pub fn pulls(&self) -> Vec<String> {
         self.lock().pulls.clone()
+    }
+
+    /// Images removed so far ([`ContainerRuntime::remove_image`]), in order.
+    pub fn image_removals(&self) -> Vec<String> {
+        self.lock().image_removals.clone()
+    }
+
+    /// Whether an image is present locally.
+    pub fn has_image(&self, image: &str) -> bool {
+        self.lock().images.contains(image)
     }
 
     /// Number of containers ever created.
@@ -491,6 +503,26 @@ impl ContainerRuntime for FakeRuntime {
             });
         }
         st.images.insert(image.to_string());
+        Ok(())
+    }
+
+    async fn remove_image(&self, image: &str) -> Result<(), RuntimeError> {
+        self.up("remove image")?;
+        let mut st = self.lock();
+        // Like the Engine without `force`: any container (even a stopped
+        // one) created from the image keeps it.
+        if let Some(c) = st.containers.values().find(|c| c.info.image == image) {
+            return Err(RuntimeError::Refused {
+                op: "remove image",
+                message: format!(
+                    "conflict: unable to remove repository reference \"{image}\" (must force) - container {} is using its referenced image",
+                    c.info.id
+                ),
+            });
+        }
+        if st.images.remove(image) {
+            st.image_removals.push(image.to_string());
+        }
         Ok(())
     }
 

@@ -5,7 +5,7 @@
 mod docker;
 pub mod fake;
 
-pub use docker::DockerRuntime;
+pub use docker::{DockerRuntime, PullTimeouts};
 pub use fake::FakeRuntime;
 pub mod cgroup;
 pub(crate) mod pause;
@@ -286,6 +286,17 @@ pub trait ContainerRuntime: Send + Sync + 'static {
     async fn image_present(&self, image: &str) -> Result<bool, RuntimeError>;
     async fn pull_image(&self, image: &str, auth: Option<RegistryAuth>)
         -> Result<(), RuntimeError>;
+    /// Removes an image reference (untags it; the image goes with its last
+    /// reference), never forcefully: an image a container still uses (even a
+    /// stopped one) is refused (`Refused`). A missing image is not an error.
+    /// Runtimes that cannot remove images refuse (the default), so the image
+    /// cleanup ([`crate::images`]) leaves everything in place.
+    async fn remove_image(&self, image: &str) -> Result<(), RuntimeError> {
+        Err(RuntimeError::Refused {
+            op: "remove image",
+            message: format!("this runtime cannot remove images ({image} kept)"),
+        })
+    }
     /// Returns the new container's id.
     async fn create_container(&self, spec: &CreateSpec) -> Result<String, RuntimeError>;
     async fn start(&self, id: &str) -> Result<(), RuntimeError>;
