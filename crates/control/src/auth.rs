@@ -42,7 +42,7 @@ use bytes::Bytes;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use gantry_api_types::ApiError;
 use scratchstack_aws_signature::{
-    sigv4_validate_request, GetSigningKeyRequest, GetSigningKeyResponse, KSecretKey,
+    sigv4_validate_request, GetSigningKeyRequest, GetSigningKeyResponse, KSecretKey, KSigningKey,
     SignatureError, SignatureOptions, NO_ADDITIONAL_SIGNED_HEADERS,
 };
 use tower::BoxError;
@@ -291,15 +291,62 @@ fn signing_key_for(
             MSG_EXPIRED_TOKEN.into(),
         )));
     }
-    let signing_key = KSecretKey::from_str(&key.secret_access_key)
-        .map_err(|e| -> BoxError {
-            format!("secret of access key {} is unusable: {e}", req.access_key()).into()
-        })?
-        .to_ksigning(req.request_date(), req.region(), req.service());
+    let signing_key = derived_signing_key(
+        &key.secret_access_key,
+        req.request_date(),
+        req.region(),
+        req.service(),
+    )
+    .map_err(|e| -> BoxError {
+        format!("secret of access key {} is unusable: {e}", req.access_key()).into()
+    })?;
     GetSigningKeyResponse::builder()
         .signing_key(signing_key)
         .build()
         .map_err(|e| -> BoxError { Box::new(e) })
+}
+
+/// What a derived signing key is cached under: the secret, the scope's
+/// date, region and service.
+type SigningScope = (String, chrono::NaiveDate, String, String);
+
+/// Derived signing keys kept at most (the cache is emptied when full; a key
+/// is valid for one day of one region and service, so few are live).
+const SIGNING_KEY_CACHE: usize = 1024;
+
+fn signing_key_cache() -> &'static std::sync::Mutex<HashMap<SigningScope, KSigningKey>> {
+    static CACHE: std::sync::OnceLock<std::sync::Mutex<HashMap<SigningScope, KSigningKey>>> =
+        std::sync::OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+/// The SigV4 `kSigning` key of `secret` for a scope, derived (four
+/// HMAC-SHA256 rounds) once per secret, day, region and service.
+fn derived_signing_key(
+    secret: &str,
+    date: chrono::NaiveDate,
+    region: &str,
+    service: &str,
+) -> Result<KSigningKey, String> {
+    let scope: SigningScope = (
+        secret.to_string(),
+        date,
+        region.to_string(),
+        service.to_string(),
+    );
+    let cache = signing_key_cache();
+    if let Some(k) = cache.lock().unwrap_or_else(|p| p.into_inner()).get(&scope) {
+        return Ok(*k);
+    }
+    let key = KSecretKey::from_str(secret)
+        .map_err(|e| e.to_string())?
+        .to_ksigning(date, region, service);
+    let mut c = cache.lock().unwrap_or_else(|p| p.into_inner());
+    if c.len() >= SIGNING_KEY_CACHE {
+        c.clear();
+    }
+    c.insert(scope, key);
+    Ok(key)
 }
 
 /// The access key id named by the `Authorization` header's `Credential=` or

@@ -575,9 +575,15 @@ async fn agent_sync(State(state): State<Arc<HttpState>>, req: Request) -> Respon
         state.agent.sync(&ctx, sync).await
     }
     .await;
-    match result.and_then(|r| serde_json::to_value(r).map_err(|e| ApiError::server(e.to_string())))
-    {
-        Ok(value) => json_response(StatusCode::OK, "application/json", &value),
+    // Straight to bytes: a desired state can hold hundreds of tasks, and a
+    // `Value` tree of them first would double the work.
+    match result.and_then(|r| serde_json::to_vec(&r).map_err(|e| ApiError::server(e.to_string()))) {
+        Ok(bytes) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            bytes,
+        )
+            .into_response(),
         Err(err) => {
             slot.update(|f| {
                 f.service = "ecs".into();

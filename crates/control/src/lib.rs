@@ -13,6 +13,7 @@ pub mod http;
 pub mod iam;
 pub mod logs;
 pub mod metrics;
+pub mod mirror;
 pub mod server;
 pub mod state;
 pub mod tls;

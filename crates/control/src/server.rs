@@ -130,8 +130,10 @@ impl Server {
             Some(dir) => crate::iam::Keys::load_or_create(dir).map_err(ServerError::IamKey)?,
             None => crate::iam::Keys::generate(),
         };
+        // One in-memory mirror of the store serves the reads of both.
+        let repo = Repo::mirrored(store.clone());
         let iam = Arc::new(crate::iam::IamService::new(
-            Repo::new(store.clone()),
+            repo.clone(),
             identity.clone(),
             clock.clone(),
             iam_keys,
@@ -151,7 +153,7 @@ impl Server {
         let (ecs_store, events_partition) = (store.clone(), partition.clone());
         let ecs = Arc::new(
             EcsService::new(
-                Repo::new(store),
+                repo,
                 partition,
                 clock.clone(),
                 Arc::new(HostNotifier::with_max_poll(options.connectivity.max_poll())),

@@ -19,6 +19,7 @@
 //! on it that are not yet STOPPED; they are changed in the same transaction
 //! as the task records, and every change bumps the instance `generation`.
 
+use crate::mirror::{Entry, Mirror};
 use gantry_agent_api::DesiredTask;
 use gantry_api_types::ecs;
 use gantry_api_types::ApiError;
@@ -206,9 +207,15 @@ pub struct Versioned<T> {
 }
 
 /// Typed access to the store.
+///
+/// With a [`Mirror`] (see [`Repo::mirrored`]) reads are served from memory
+/// once the mirror holds every write committed before the read; the
+/// `_shared` reads also reuse the record decoded at the last write of its
+/// key instead of decoding it again.
 #[derive(Clone)]
 pub struct Repo {
     pub store: Arc<dyn Store>,
+    mirror: Option<Arc<Mirror>>,
 }
 
 pub fn internal(e: impl std::fmt::Display) -> ApiError {
@@ -221,19 +228,66 @@ pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>, ApiError> {
 }
 
 pub fn decode<T: DeserializeOwned>(kv: &KeyValue) -> Result<T, ApiError> {
-    serde_json::from_slice(&kv.value)
-        .map_err(|e| internal(format!("corrupt record {}: {e}", kv.key)))
+    decode_value(&kv.key, &kv.value)
+}
+
+fn decode_value<T: DeserializeOwned>(key: &str, value: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(value).map_err(|e| internal(format!("corrupt record {key}: {e}")))
+}
+
+fn decode_entry<T: DeserializeOwned + Send + Sync + 'static>(
+    key: &str,
+    e: &Entry,
+) -> Result<Versioned<Arc<T>>, ApiError> {
+    Ok(Versioned {
+        value: e
+            .decoded::<T>()
+            .map_err(|err| internal(format!("corrupt record {key}: {err}")))?,
+        mod_revision: e.mod_revision,
+    })
 }
 
 impl Repo {
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Repo { store }
+        Repo {
+            store,
+            mirror: None,
+        }
+    }
+
+    /// A repo that reads through an in-memory [`Mirror`] of `store` (a
+    /// background thread follows the store's watch; see `crate::mirror`).
+    pub fn mirrored(store: Arc<dyn Store>) -> Self {
+        let mirror = Mirror::spawn(store.clone());
+        Repo {
+            store,
+            mirror: Some(mirror),
+        }
+    }
+
+    /// The mirror, once it holds every write committed so far.
+    async fn mirror(&self) -> Option<&Mirror> {
+        match &self.mirror {
+            Some(m) if m.catch_up().await => Some(m),
+            _ => None,
+        }
     }
 
     pub async fn get<T: DeserializeOwned>(
         &self,
         key: &str,
     ) -> Result<Option<Versioned<T>>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            return m
+                .get(key)
+                .map(|e| {
+                    Ok(Versioned {
+                        value: decode_value(key, &e.value)?,
+                        mod_revision: e.mod_revision,
+                    })
+                })
+                .transpose();
+        }
         match self.store.get(key).await.map_err(internal)? {
             None => Ok(None),
             Some(kv) => Ok(Some(Versioned {
@@ -243,10 +297,49 @@ impl Repo {
         }
     }
 
+    /// [`Repo::get`] of a shared, decoded-once record.
+    pub async fn get_shared<T: DeserializeOwned + Send + Sync + 'static>(
+        &self,
+        key: &str,
+    ) -> Result<Option<Versioned<Arc<T>>>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            return m.get(key).map(|e| decode_entry(key, &e)).transpose();
+        }
+        Ok(self.get::<T>(key).await?.map(|v| Versioned {
+            value: Arc::new(v.value),
+            mod_revision: v.mod_revision,
+        }))
+    }
+
+    /// The `mod_revision` of `key` (`None`: absent).
+    pub async fn mod_revision(&self, key: &str) -> Result<Option<u64>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            return Ok(m.get(key).map(|e| e.mod_revision));
+        }
+        Ok(self
+            .store
+            .get(key)
+            .await
+            .map_err(internal)?
+            .map(|kv| kv.mod_revision))
+    }
+
     pub async fn list<T: DeserializeOwned>(
         &self,
         prefix: &str,
     ) -> Result<Vec<Versioned<T>>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            return m
+                .range(prefix, None)
+                .iter()
+                .map(|(k, e)| {
+                    Ok(Versioned {
+                        value: decode_value(k, &e.value)?,
+                        mod_revision: e.mod_revision,
+                    })
+                })
+                .collect();
+        }
         let kvs = self
             .store
             .range(prefix, None, None)
@@ -260,6 +353,59 @@ impl Repo {
                 })
             })
             .collect()
+    }
+
+    /// [`Repo::list`] of shared, decoded-once records.
+    pub async fn list_shared<T: DeserializeOwned + Send + Sync + 'static>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<Versioned<Arc<T>>>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            return m
+                .range(prefix, None)
+                .iter()
+                .map(|(k, e)| decode_entry(k, e))
+                .collect();
+        }
+        Ok(self
+            .list::<T>(prefix)
+            .await?
+            .into_iter()
+            .map(|v| Versioned {
+                value: Arc::new(v.value),
+                mod_revision: v.mod_revision,
+            })
+            .collect())
+    }
+
+    /// Calls `f` on the records under `prefix` with keys strictly after
+    /// `start_after`, in key order, until it answers `false` (a listing that
+    /// stops at the end of its page without decoding the rest). `f` must be
+    /// quick: with a mirror it runs under the mirror's read lock.
+    pub async fn visit<T: DeserializeOwned + Send + Sync + 'static>(
+        &self,
+        prefix: &str,
+        start_after: Option<&str>,
+        mut f: impl FnMut(&str, &T) -> bool,
+    ) -> Result<(), ApiError> {
+        if let Some(m) = self.mirror().await {
+            return m.visit(prefix, start_after, |k, e| {
+                let v = decode_entry::<T>(k, e)?;
+                Ok(f(k, &v.value))
+            });
+        }
+        let kvs = self
+            .store
+            .range(prefix, start_after, None)
+            .await
+            .map_err(internal)?;
+        for kv in &kvs {
+            let v: T = decode(kv)?;
+            if !f(&kv.key, &v) {
+                break;
+            }
+        }
+        Ok(())
     }
 
     /// Apply a transaction; `Ok(false)` when a compare failed.

@@ -22,6 +22,7 @@ use gantry_agent_api::{
 use gantry_api_types::{ecs, ApiError};
 use gantry_model::task::TaskStatus;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 fn parse_status(s: Option<&str>) -> TaskStatus {
@@ -67,6 +68,16 @@ fn stop_code(c: agent::StopCode) -> ecs::TaskStopCode {
 /// Merge one observation into a task. Returns whether anything changed.
 pub(crate) fn apply_observation(task: &mut ecs::Task, obs: &TaskObservation, now: f64) -> bool {
     let before = task.clone();
+    merge_observation(task, obs, now);
+    let changed = before != *task;
+    if changed {
+        task.version = Some(task.version.unwrap_or(0) + 1);
+    }
+    changed
+}
+
+/// [`apply_observation`] without the change check and version bump.
+fn merge_observation(task: &mut ecs::Task, obs: &TaskObservation, now: f64) {
     let current = parse_status(task.last_status.as_deref());
     let observed = TaskStatus::from_wire(obs.last_status.as_str()).unwrap_or(current);
     let next = gantry_model::task::advance(current, observed).unwrap_or(current);
@@ -187,11 +198,6 @@ pub(crate) fn apply_observation(task: &mut ecs::Task, obs: &TaskObservation, now
             }
         }
     }
-    let changed = before != *task;
-    if changed {
-        task.version = Some(task.version.unwrap_or(0) + 1);
-    }
-    changed
 }
 
 /// The store key of the task an observation names: pool hosts run tasks of
@@ -226,7 +232,7 @@ impl EcsService {
             let Some((key, _)) = observed_task_key(inst, obs) else {
                 continue;
             };
-            let rec: Option<Versioned<TaskRecord>> = self.repo.get(&key).await?;
+            let rec: Option<Versioned<Arc<TaskRecord>>> = self.repo.get_shared(&key).await?;
             let Some(rec) = rec else {
                 tracing::info!(instance = %inst.id, task = %obs.task_arn,
                     "ignored a report about a task this control plane does not know");
@@ -237,25 +243,28 @@ impl EcsService {
                     "ignored a report about a task placed on another instance");
                 continue;
             }
-            let mut task = rec.value.task;
-            let changed = apply_observation(&mut task, obs, now);
-            let eni_changed = super::fargate::observe_eni(&mut task, obs.network.as_ref());
-            if !changed && !eni_changed {
+            // What `apply_report` would do to the task, on one copy.
+            let mut task = rec.value.task.clone();
+            merge_observation(&mut task, obs, now);
+            super::fargate::observe_eni(&mut task, obs.network.as_ref());
+            if task == rec.value.task {
                 unchanged.insert(key, rec.mod_revision);
             }
         }
         Ok(unchanged)
     }
 
-    async fn apply_report(
+    /// The transaction that applies a report to the host's tasks and the
+    /// host (empty when nothing changes). Call under the write lock.
+    async fn build_report(
         &self,
-        inst: &Versioned<InstanceRecord>,
+        inst: &Versioned<Arc<InstanceRecord>>,
         tasks: &[TaskObservation],
         unchanged: &BTreeMap<String, u64>,
-    ) -> Result<(), ApiError> {
+    ) -> Result<TxnBuilder, ApiError> {
         let now = self.now();
         let mut t = TxnBuilder::new();
-        let mut iv = inst.value.clone();
+        let mut iv = (*inst.value).clone();
         let mut inst_changed = false;
         let mut generation_bump = false;
         for obs in tasks {
@@ -263,23 +272,16 @@ impl EcsService {
                 continue;
             };
             if let Some(rev) = unchanged.get(&key) {
-                let now_rev = self
-                    .repo
-                    .store
-                    .get(&key)
-                    .await
-                    .map_err(crate::state::internal)?
-                    .map(|kv| kv.mod_revision);
-                if now_rev == Some(*rev) {
+                if self.repo.mod_revision(&key).await? == Some(*rev) {
                     continue;
                 }
             }
-            let rec: Option<Versioned<TaskRecord>> = self.repo.get(&key).await?;
+            let rec: Option<Versioned<Arc<TaskRecord>>> = self.repo.get_shared(&key).await?;
             let Some(rec) = rec else { continue };
             if rec.value.instance_id.as_deref() != Some(iv.id.as_str()) {
                 continue;
             }
-            let mut v = rec.value.clone();
+            let mut v = (*rec.value).clone();
             let changed = apply_observation(&mut v.task, obs, now);
             let eni_changed = super::fargate::observe_eni(&mut v.task, obs.network.as_ref());
             if eni_changed && !changed {
@@ -330,26 +332,101 @@ impl EcsService {
             let ikey = instance_key(&iv.cluster, &iv.id);
             t.expect(&ikey, inst.mod_revision).put(&ikey, &iv)?;
         }
-        let t_was_empty = t.is_empty();
-        if !t_was_empty && !self.repo.commit(t).await? {
-            return Err(ApiError::server("Concurrent modification; retry."));
+        Ok(t)
+    }
+
+    /// Applies the queued reports (`EcsService::reports`); call under the
+    /// write lock. Reports of different hosts touch different keys (a task
+    /// record is written only by its own host's report, an instance record
+    /// only by its own), so their transactions are committed together and
+    /// the store makes them durable in one write; a second report of the
+    /// same host waits for the next round.
+    async fn apply_queued_reports(&self) {
+        let mut queue =
+            std::mem::take(&mut *self.reports.lock().unwrap_or_else(|p| p.into_inner()));
+        while !queue.is_empty() {
+            let mut hosts = std::collections::BTreeSet::new();
+            let (round, later): (Vec<QueuedReport>, Vec<QueuedReport>) = queue
+                .into_iter()
+                .partition(|r| hosts.insert((r.cluster.clone(), r.instance_arn.clone())));
+            queue = later;
+            let mut built = Vec::with_capacity(round.len());
+            for r in round {
+                let txn = async {
+                    let fresh = self
+                        .load_instance(&r.cluster, &r.instance_arn)
+                        .await?
+                        .ok_or_else(|| ApiError::server("instance vanished"))?;
+                    self.build_report(&fresh, &r.tasks, &r.unchanged).await
+                }
+                .await;
+                built.push((r.done, txn));
+            }
+            let commits = built.into_iter().map(|(done, txn)| async move {
+                let result = match txn {
+                    Ok(t) if t.is_empty() => Ok(false),
+                    Ok(t) => match self.repo.commit(t).await {
+                        Ok(true) => Ok(true),
+                        Ok(false) => Err(ApiError::server("Concurrent modification; retry.")),
+                        Err(e) => Err(e),
+                    },
+                    Err(e) => Err(e),
+                };
+                let changed = matches!(result, Ok(true));
+                // The reporter may have gone away; its report stands.
+                let _ = done.send(result.map(|_| ()));
+                changed
+            });
+            if futures::future::join_all(commits)
+                .await
+                .into_iter()
+                .any(|c| c)
+            {
+                // Task or instance state changed: services may need to act.
+                self.services_wake.notify_one();
+            }
         }
-        if !t_was_empty {
-            // Task or instance state changed: services may need to act.
-            self.services_wake.notify_one();
+    }
+
+    /// Applies one report: queues it, and applies the queue under the write
+    /// lock unless an earlier holder of the lock has applied it meanwhile.
+    async fn apply_report(
+        &self,
+        cluster: &str,
+        instance_arn: &str,
+        tasks: Vec<TaskObservation>,
+        unchanged: BTreeMap<String, u64>,
+    ) -> Result<(), ApiError> {
+        let (done, mut result) = tokio::sync::oneshot::channel();
+        self.reports
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(QueuedReport {
+                cluster: cluster.to_string(),
+                instance_arn: instance_arn.to_string(),
+                tasks,
+                unchanged,
+                done,
+            });
+        tokio::select! {
+            biased;
+            r = &mut result => return r.unwrap_or_else(|_| Err(ApiError::server("Report not applied; retry."))),
+            _g = self.write.lock() => self.apply_queued_reports().await,
         }
-        Ok(())
+        result
+            .await
+            .unwrap_or_else(|_| Err(ApiError::server("Report not applied; retry.")))
     }
 
     async fn desired_state(&self, inst: &InstanceRecord) -> Result<DesiredState, ApiError> {
         let mut tasks = vec![];
         for (id, res) in &inst.reservations {
-            let rec: Option<Versioned<TaskRecord>> = self
+            let rec: Option<Versioned<Arc<TaskRecord>>> = self
                 .repo
-                .get(&task_key(res.task_cluster(&inst.cluster), id))
+                .get_shared(&task_key(res.task_cluster(&inst.cluster), id))
                 .await?;
             if let Some(r) = rec {
-                let mut d = r.value.desired;
+                let mut d = r.value.desired.clone();
                 if r.value.task.desired_status.as_deref() == Some("STOPPED") {
                     d.desired_status = agent::DesiredStatus::Stopped;
                 }
@@ -365,17 +442,15 @@ impl EcsService {
 
     async fn load_instance(
         &self,
-        req: &SyncRequest,
-    ) -> Result<Option<Versioned<InstanceRecord>>, ApiError> {
-        let cluster = self.cluster_name(Some(&req.cluster))?;
-        match self
-            .find_instance(&cluster, &req.container_instance_arn)
-            .await?
-        {
+        cluster: &str,
+        instance_arn: &str,
+    ) -> Result<Option<Versioned<Arc<InstanceRecord>>>, ApiError> {
+        let cluster = self.cluster_name(Some(cluster))?;
+        match self.find_instance_shared(&cluster, instance_arn).await? {
             Some(i) => Ok(Some(i)),
             // Fargate pool hosts are kept in the hidden pool.
             None => {
-                self.find_instance(crate::state::FARGATE_POOL, &req.container_instance_arn)
+                self.find_instance_shared(crate::state::FARGATE_POOL, instance_arn)
                     .await
             }
         }
@@ -387,10 +462,13 @@ impl AgentHandler for EcsService {
     async fn sync(
         &self,
         _ctx: &RequestContext,
-        req: SyncRequest,
+        mut req: SyncRequest,
     ) -> Result<SyncResponse, ApiError> {
         let now = self.now();
-        let inst = match self.load_instance(&req).await? {
+        let inst = match self
+            .load_instance(&req.cluster, &req.container_instance_arn)
+            .await?
+        {
             Some(i) if i.value.instance.status.as_deref() != Some("INACTIVE") => i,
             _ => {
                 return Ok(SyncResponse {
@@ -402,18 +480,10 @@ impl AgentHandler for EcsService {
         };
         self.hosts.seen(&inst.value.id, now);
         if req.observed.is_some() || inst.value.instance.agent_connected != Some(true) {
-            let tasks = req
-                .observed
-                .as_ref()
-                .map(|o| o.tasks.as_slice())
-                .unwrap_or_default();
-            let unchanged = self.unchanged_by_report(&inst.value, tasks).await?;
-            let _g = self.write.lock().await;
-            let fresh = self
-                .load_instance(&req)
-                .await?
-                .ok_or_else(|| ApiError::server("instance vanished"))?;
-            self.apply_report(&fresh, tasks, &unchanged).await?;
+            let tasks = req.observed.take().map(|o| o.tasks).unwrap_or_default();
+            let unchanged = self.unchanged_by_report(&inst.value, &tasks).await?;
+            self.apply_report(&req.cluster, &req.container_instance_arn, tasks, unchanged)
+                .await?;
         }
         // Heard from until the call ends: at its answer, or when the agent's
         // connection drops and this future with it. So the host-lost grace
@@ -431,7 +501,10 @@ impl AgentHandler for EcsService {
             let notified = notify.notified();
             tokio::pin!(notified);
             notified.as_mut().enable();
-            let cur = match self.load_instance(&req).await? {
+            let cur = match self
+                .load_instance(&req.cluster, &req.container_instance_arn)
+                .await?
+            {
                 Some(i) if i.value.instance.status.as_deref() != Some("INACTIVE") => i,
                 _ => {
                     return Ok(SyncResponse {
@@ -463,6 +536,16 @@ impl AgentHandler for EcsService {
             }
         }
     }
+}
+
+/// A report waiting for the write lock (see `EcsService::apply_report`).
+pub(super) struct QueuedReport {
+    cluster: String,
+    instance_arn: String,
+    tasks: Vec<TaskObservation>,
+    /// Task keys the report leaves as they are, at their revision then.
+    unchanged: BTreeMap<String, u64>,
+    done: tokio::sync::oneshot::Sender<Result<(), ApiError>>,
 }
 
 /// Records the host as heard from when dropped (end of a sync call, answered

@@ -47,7 +47,8 @@ fn net(subnet: &str) -> Value {
 impl World {
     async fn new() -> World {
         let clock = Arc::new(ManualClock(Mutex::new(1000.0)));
-        let repo = Repo::new(Arc::new(gantry_store::memory::MemoryStore::new()));
+        // Through the store mirror, as the server reads.
+        let repo = Repo::mirrored(Arc::new(gantry_store::memory::MemoryStore::new()));
         let cfg = crate::ecs::fargate::FargateConfig {
             subnets: crate::ecs::ipam::Subnets::parse(&["subnet-small=10.201.0.0/28".to_string()])
                 .unwrap(),

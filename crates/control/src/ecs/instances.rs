@@ -173,11 +173,26 @@ impl EcsService {
         cluster: &str,
         ident: &str,
     ) -> Result<Option<Versioned<InstanceRecord>>, ApiError> {
+        Ok(self
+            .find_instance_shared(cluster, ident)
+            .await?
+            .map(|v| Versioned {
+                value: (*v.value).clone(),
+                mod_revision: v.mod_revision,
+            }))
+    }
+
+    /// [`EcsService::find_instance`] of the shared, decoded-once record.
+    pub(super) async fn find_instance_shared(
+        &self,
+        cluster: &str,
+        ident: &str,
+    ) -> Result<Option<Versioned<std::sync::Arc<InstanceRecord>>>, ApiError> {
         let id = match gantry_model::arn::container_instance_id(ident) {
             Ok(id) => id,
             Err(_) => return Ok(None),
         };
-        self.repo.get(&instance_key(cluster, &id)).await
+        self.repo.get_shared(&instance_key(cluster, &id)).await
     }
 
     pub(super) async fn register_container_instance(
@@ -547,7 +562,8 @@ impl EcsService {
     ) -> Result<PassReport, ApiError> {
         let mut report = PassReport::default();
         let now = self.now();
-        let all: Vec<Versioned<InstanceRecord>> = self.repo.list(ALL_INSTANCES).await?;
+        let all: Vec<Versioned<std::sync::Arc<InstanceRecord>>> =
+            self.repo.list_shared(ALL_INSTANCES).await?;
         if !all.iter().any(|r| {
             self.connectivity_change(&r.value, config, started_at, now)
                 .is_some()

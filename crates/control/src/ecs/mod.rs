@@ -17,6 +17,8 @@ pub mod fargate;
 pub mod gantry_api;
 mod instances;
 pub mod ipam;
+#[cfg(test)]
+mod list_tests;
 pub mod pagination;
 pub mod role_credentials;
 pub mod services;
@@ -44,6 +46,9 @@ pub struct EcsService {
     pub clock: SharedClock,
     pub hosts: Arc<HostNotifier>,
     write: tokio::sync::Mutex<()>,
+    /// Agent reports waiting for the write lock; whoever holds it next
+    /// applies them all (`agent_sync`).
+    reports: std::sync::Mutex<Vec<agent_sync::QueuedReport>>,
     /// Pokes the service reconciler (`services::reconcile`).
     pub services_wake: Arc<tokio::sync::Notify>,
     /// Subnets, Spot warning and prices of the Fargate launch type.
@@ -79,6 +84,7 @@ impl EcsService {
             clock,
             hosts,
             write: tokio::sync::Mutex::new(()),
+            reports: std::sync::Mutex::new(Vec::new()),
             services_wake: Arc::new(tokio::sync::Notify::new()),
             fargate: fargate::FargateConfig::default(),
             role_credentials: role_credentials::RoleCredentials::default(),
@@ -119,10 +125,17 @@ impl EcsService {
         &self,
         name: &str,
     ) -> Result<crate::state::Versioned<crate::state::ClusterRecord>, ApiError> {
-        let rec: Option<crate::state::Versioned<crate::state::ClusterRecord>> =
-            self.repo.get(&crate::state::cluster_key(name)).await?;
+        let rec: Option<crate::state::Versioned<Arc<crate::state::ClusterRecord>>> = self
+            .repo
+            .get_shared(&crate::state::cluster_key(name))
+            .await?;
         match rec {
-            Some(r) if r.value.cluster.status.as_deref() == Some("ACTIVE") => Ok(r),
+            Some(r) if r.value.cluster.status.as_deref() == Some("ACTIVE") => {
+                Ok(crate::state::Versioned {
+                    value: (*r.value).clone(),
+                    mod_revision: r.mod_revision,
+                })
+            }
             _ => Err(ApiError::cluster_not_found()),
         }
     }

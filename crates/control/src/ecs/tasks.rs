@@ -15,6 +15,7 @@ use crate::state::{
 use gantry_api_types::{ecs, ApiError};
 use gantry_scheduler as sched;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Parsed inputs shared by RunTask and StartTask.
 struct Launch {
@@ -37,7 +38,7 @@ struct Launch {
 pub(super) struct Placement {
     /// Non-INACTIVE instances considered.
     instance_count: usize,
-    by_id: BTreeMap<String, Versioned<InstanceRecord>>,
+    by_id: BTreeMap<String, Versioned<Arc<InstanceRecord>>>,
     placed: Vec<TaskRecord>,
     failures: Vec<sched::PlacementFailure>,
 }
@@ -66,10 +67,14 @@ fn task_id_of(rec: &TaskRecord) -> &str {
 impl EcsService {
     pub(super) fn scheduler_instance(&self, r: &InstanceRecord) -> sched::Instance {
         let (tcp, udp) = r.used_ports();
-        let mut groups: BTreeMap<String, u32> = BTreeMap::new();
+        let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
         for res in r.reservations.values() {
-            *groups.entry(res.group.clone()).or_default() += 1;
+            *counts.entry(res.group.as_str()).or_default() += 1;
         }
+        let groups: BTreeMap<String, u32> = counts
+            .into_iter()
+            .map(|(g, n)| (g.to_string(), n))
+            .collect();
         sched::Instance {
             id: r.id.clone(),
             arn: r
@@ -118,6 +123,23 @@ impl EcsService {
             return Ok(None);
         }
         self.repo.get(&task_key(cluster, &id)).await
+    }
+
+    /// [`EcsService::find_task`] of the shared, decoded-once record.
+    pub(super) async fn find_task_shared(
+        &self,
+        cluster: &str,
+        ident: &str,
+    ) -> Result<Option<Versioned<Arc<TaskRecord>>>, ApiError> {
+        let (c, id) = match gantry_model::arn::task_ref(ident) {
+            Ok(x) => (x.cluster, x.id),
+            Err(_) => return Ok(None),
+        };
+        let c = c.unwrap_or_else(|| cluster.to_string());
+        if c != cluster {
+            return Ok(None);
+        }
+        self.repo.get_shared(&task_key(cluster, &id)).await
     }
 
     #[allow(clippy::too_many_arguments)] // RunTask and StartTask share these inputs
@@ -394,9 +416,9 @@ impl EcsService {
 
     /// Commit new tasks with their reservations, wake their hosts, and return
     /// the wire tasks.
-    async fn commit_tasks(
+    async fn commit_tasks<I: std::borrow::Borrow<InstanceRecord>>(
         &self,
-        instances: &BTreeMap<String, Versioned<InstanceRecord>>,
+        instances: &BTreeMap<String, Versioned<I>>,
         placed: Vec<TaskRecord>,
         reservation: &Reservation,
         extra: impl FnOnce(&mut TxnBuilder) -> Result<(), ApiError>,
@@ -408,7 +430,7 @@ impl EcsService {
             let inst = updated.entry(iid.clone()).or_insert_with(|| {
                 instances
                     .get(&iid)
-                    .map(|v| v.value.clone())
+                    .map(|v| v.value.borrow().clone())
                     .expect("placed on a known instance")
             });
             inst.reservations
@@ -448,9 +470,10 @@ impl EcsService {
             l.td.placement_constraints.as_deref().unwrap_or_default(),
             constraints,
         )?;
-        let records: Vec<Versioned<InstanceRecord>> =
-            self.repo.list(&instance_prefix(&l.cluster)).await?;
-        let records: Vec<Versioned<InstanceRecord>> = records
+        // Shared records: only the instances placed on are copied (at commit).
+        let records: Vec<Versioned<Arc<InstanceRecord>>> =
+            self.repo.list_shared(&instance_prefix(&l.cluster)).await?;
+        let records: Vec<Versioned<Arc<InstanceRecord>>> = records
             .into_iter()
             .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
             .collect();
@@ -479,7 +502,7 @@ impl EcsService {
         )
         .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
         let instance_count = records.len();
-        let by_id: BTreeMap<String, Versioned<InstanceRecord>> = records
+        let by_id: BTreeMap<String, Versioned<Arc<InstanceRecord>>> = records
             .into_iter()
             .map(|r| (r.value.id.clone(), r))
             .collect();
@@ -589,8 +612,18 @@ impl EcsService {
             });
         }
         let plan = self.fargate_plan(&hosts, &l.demand, providers.len())?;
-        let by_id: BTreeMap<String, Versioned<InstanceRecord>> =
-            hosts.into_iter().map(|r| (r.value.id.clone(), r)).collect();
+        let by_id: BTreeMap<String, Versioned<Arc<InstanceRecord>>> = hosts
+            .into_iter()
+            .map(|r| {
+                (
+                    r.value.id.clone(),
+                    Versioned {
+                        value: Arc::new(r.value),
+                        mod_revision: r.mod_revision,
+                    },
+                )
+            })
+            .collect();
         let by_arn: BTreeMap<String, String> = by_id
             .values()
             .map(|r| {
@@ -1276,9 +1309,9 @@ impl EcsService {
         let mut tasks = vec![];
         let mut failures = vec![];
         for ident in &req.tasks {
-            match self.find_task(&cluster, ident).await? {
+            match self.find_task_shared(&cluster, ident).await? {
                 Some(r) => {
-                    let mut t = r.value.task;
+                    let mut t = r.value.task.clone();
                     if !with_tags {
                         t.tags = None;
                     }
@@ -1323,37 +1356,50 @@ impl EcsService {
             .unwrap_or("RUNNING")
             .to_string();
         let service_group = req.service_name.as_ref().map(|s| format!("service:{s}"));
-        // Summaries only: a scan must not build every task's wire shape.
-        let all: Vec<Versioned<TaskSummary>> = self.repo.list(&task_prefix(&cluster)).await?;
+        // The page is cut from the tasks in id (= key) order after the
+        // token: the scan stops one past the page instead of reading every
+        // task, and reads summaries only, never a task's wire shape.
+        let size = super::pagination::page_size(req.max_results, 100)?;
+        let after = req
+            .next_token
+            .as_deref()
+            .map(super::pagination::decode_token)
+            .transpose()?;
+        let prefix = task_prefix(&cluster);
+        let start_after = after.as_ref().map(|a| format!("{prefix}{a}"));
         let mut out = vec![];
-        for r in all {
-            let t = &r.value.task;
-            if t.desired_status.as_deref() != Some(desired.as_str()) {
-                continue;
-            }
-            let lt = t.launch_type.as_ref().map(|l| l.as_str()).unwrap_or("EC2");
-            if launch_filter.as_deref().is_some_and(|f| f != lt) {
-                continue;
-            }
-            if let Some(i) = &instance_filter {
-                // Fargate tasks are on no container instance.
-                if r.value.instance_id.as_ref() != Some(i) || lt == "FARGATE" {
-                    continue;
+        self.repo
+            .visit::<TaskSummary>(&prefix, start_after.as_deref(), |_, s| {
+                let t = &s.task;
+                if t.desired_status.as_deref() != Some(desired.as_str()) {
+                    return true;
                 }
-            }
-            if let Some(f) = &req.family {
-                if &r.value.desired.family != f {
-                    continue;
+                let lt = t.launch_type.as_ref().map(|l| l.as_str()).unwrap_or("EC2");
+                if launch_filter.as_deref().is_some_and(|f| f != lt) {
+                    return true;
                 }
-            }
-            if req.started_by.is_some() && t.started_by != req.started_by {
-                continue;
-            }
-            if service_group.is_some() && t.group != service_group {
-                continue;
-            }
-            out.push((r.value.id.clone(), t.task_arn.clone().unwrap_or_default()));
-        }
+                if let Some(i) = &instance_filter {
+                    // Fargate tasks are on no container instance.
+                    if s.instance_id.as_ref() != Some(i) || lt == "FARGATE" {
+                        return true;
+                    }
+                }
+                if let Some(f) = &req.family {
+                    if &s.desired.family != f {
+                        return true;
+                    }
+                }
+                if req.started_by.is_some() && t.started_by != req.started_by {
+                    return true;
+                }
+                if service_group.is_some() && t.group != service_group {
+                    return true;
+                }
+                out.push((s.id.clone(), t.task_arn.clone().unwrap_or_default()));
+                // One more than the page tells whether another page follows.
+                out.len() <= size
+            })
+            .await?;
         let (page, next) = paginate(
             out,
             |(id, _)| id.clone(),

@@ -1,0 +1,213 @@
+//! ListTasks pages and filters, over a store read directly and through the
+//! in-memory mirror (`crate::mirror`): both must answer the same.
+
+use super::EcsService;
+use crate::auth::Principal;
+use crate::clock::Clock;
+use crate::hosts::HostNotifier;
+use crate::http::{RequestContext, ServiceHandler};
+use crate::state::Repo;
+use gantry_model::arn::Partition;
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+struct FixedClock;
+
+impl Clock for FixedClock {
+    fn now(&self) -> f64 {
+        1000.0
+    }
+}
+
+fn ctx() -> RequestContext {
+    RequestContext {
+        request_id: "test".into(),
+        principal: Principal::root("123456789012", "AKIDTEST"),
+        source_ip: None,
+    }
+}
+
+async fn call(ecs: &EcsService, op: &str, body: Value) -> Result<Value, String> {
+    ecs.handle(&ctx(), op, bytes::Bytes::from(body.to_string()))
+        .await
+        .map_err(|e| format!("{}: {}", e.code, e.message))
+}
+
+async fn ok(ecs: &EcsService, op: &str, body: Value) -> Value {
+    call(ecs, op, body)
+        .await
+        .unwrap_or_else(|e| panic!("{op}: {e}"))
+}
+
+fn arns(v: &Value) -> Vec<String> {
+    v["taskArns"]
+        .as_array()
+        .expect("taskArns")
+        .iter()
+        .map(|a| a.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Every page of a listing, following `nextToken` with pages of `size`.
+async fn pages(ecs: &EcsService, mut body: Value, size: i64) -> Vec<String> {
+    let mut all = vec![];
+    body["maxResults"] = json!(size);
+    loop {
+        let r = ok(ecs, "ListTasks", body.clone()).await;
+        let page = arns(&r);
+        assert!(page.len() <= size as usize);
+        all.extend(page);
+        match r["nextToken"].as_str() {
+            Some(t) => {
+                assert_ne!(body.get("nextToken").and_then(|x| x.as_str()), Some(t));
+                body["nextToken"] = json!(t);
+            }
+            None => return all,
+        }
+    }
+}
+
+async fn world(mirrored: bool) -> (EcsService, String) {
+    let store: Arc<dyn gantry_store::Store> = Arc::new(gantry_store::memory::MemoryStore::new());
+    let repo = if mirrored {
+        Repo::mirrored(store)
+    } else {
+        Repo::new(store)
+    };
+    let ecs = EcsService::new(
+        repo,
+        Partition {
+            account_id: "123456789012".into(),
+            region: "us-east-1".into(),
+        },
+        Arc::new(FixedClock),
+        Arc::new(HostNotifier::new()),
+    );
+    ok(&ecs, "CreateCluster", json!({"clusterName": "default"})).await;
+    let attributes: Vec<Value> = (17..=41)
+        .map(|m| json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{m}")}))
+        .collect();
+    let r = ok(
+        &ecs,
+        "RegisterContainerInstance",
+        json!({"totalResources": [
+            {"name": "CPU", "type": "INTEGER", "integerValue": 65536},
+            {"name": "MEMORY", "type": "INTEGER", "integerValue": 65536}
+        ], "attributes": attributes}),
+    )
+    .await;
+    let instance = r["containerInstance"]["containerInstanceArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for family in ["web", "db"] {
+        ok(
+            &ecs,
+            "RegisterTaskDefinition",
+            json!({"family": family, "containerDefinitions": [
+                {"name": "app", "image": "busybox", "memory": 16}]}),
+        )
+        .await;
+    }
+    (ecs, instance)
+}
+
+async fn listings_page_and_filter(mirrored: bool) {
+    let (ecs, instance) = world(mirrored).await;
+    let mut web = vec![];
+    for i in 0..3 {
+        let r = ok(
+            &ecs,
+            "RunTask",
+            json!({"taskDefinition": "web", "count": 10, "startedBy": format!("by{i}")}),
+        )
+        .await;
+        web.extend(
+            r["tasks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["taskArn"].as_str().unwrap().to_string()),
+        );
+    }
+    let r = ok(&ecs, "RunTask", json!({"taskDefinition": "db", "count": 4})).await;
+    let db: Vec<String> = r["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["taskArn"].as_str().unwrap().to_string())
+        .collect();
+    let stopped: Vec<String> = web[..5].to_vec();
+    for t in &stopped {
+        ok(&ecs, "StopTask", json!({"task": t})).await;
+    }
+
+    // Everything desired RUNNING, in task id order, one page or many.
+    let all = arns(&ok(&ecs, "ListTasks", json!({})).await);
+    assert_eq!(all.len(), 30 - 5 + 4);
+    let mut sorted = all.clone();
+    sorted.sort_by_key(|a| a.rsplit('/').next().unwrap().to_string());
+    assert_eq!(all, sorted);
+    for size in [1, 7, 29, 100] {
+        assert_eq!(pages(&ecs, json!({}), size).await, all, "pages of {size}");
+    }
+    // A full last page has no token after it.
+    let r = ok(&ecs, "ListTasks", json!({"maxResults": 29})).await;
+    assert!(r.get("nextToken").is_none_or(|t| t.is_null()));
+
+    let mut want: Vec<String> = stopped.clone();
+    want.sort_by_key(|a| a.rsplit('/').next().unwrap().to_string());
+    assert_eq!(
+        pages(&ecs, json!({"desiredStatus": "STOPPED"}), 2).await,
+        want
+    );
+    let fam = pages(&ecs, json!({"family": "db"}), 3).await;
+    let mut want_db = db.clone();
+    want_db.sort_by_key(|a| a.rsplit('/').next().unwrap().to_string());
+    assert_eq!(fam, want_db);
+    let by1 = pages(&ecs, json!({"startedBy": "by1"}), 4).await;
+    let mut want_by1 = web[10..20].to_vec();
+    want_by1.sort_by_key(|a| a.rsplit('/').next().unwrap().to_string());
+    assert_eq!(by1, want_by1);
+    assert_eq!(
+        pages(&ecs, json!({"containerInstance": instance}), 6).await,
+        all
+    );
+    assert!(pages(&ecs, json!({"launchType": "FARGATE"}), 5)
+        .await
+        .is_empty());
+
+    // Bad inputs answer as before.
+    let e = call(&ecs, "ListTasks", json!({"maxResults": 0}))
+        .await
+        .unwrap_err();
+    assert!(e.starts_with("InvalidParameterException"), "{e}");
+    let e = call(&ecs, "ListTasks", json!({"nextToken": "zz"}))
+        .await
+        .unwrap_err();
+    assert!(e.starts_with("InvalidParameterException"), "{e}");
+    let e = call(&ecs, "ListTasks", json!({"cluster": "nope"}))
+        .await
+        .unwrap_err();
+    assert!(e.starts_with("ClusterNotFoundException"), "{e}");
+
+    // DescribeTasks sees the stops and reports unknown tasks as MISSING.
+    let r = ok(
+        &ecs,
+        "DescribeTasks",
+        json!({"tasks": [stopped[0], "0123456789abcdef0123456789abcdef"]}),
+    )
+    .await;
+    assert_eq!(r["tasks"][0]["desiredStatus"], "STOPPED");
+    assert_eq!(r["failures"][0]["reason"], "MISSING");
+}
+
+#[tokio::test]
+async fn listings_page_and_filter_from_the_store() {
+    listings_page_and_filter(false).await;
+}
+
+#[tokio::test]
+async fn listings_page_and_filter_from_the_mirror() {
+    listings_page_and_filter(true).await;
+}

@@ -1,0 +1,419 @@
+//! An in-memory mirror of the store, so that reads cost a map lookup
+//! instead of a store read and a JSON decode.
+//!
+//! The mirror follows `Store::watch("", rev)` (every key, so it learns every
+//! revision) on a thread of its own, after a snapshot taken with `range`.
+//! Each stored value keeps the records decoded from it
+//! ([`Entry::decoded`]), so a hot record (a task, an instance) is decoded
+//! once per write instead of once per read.
+//!
+//! **Consistency:** a read first waits until the mirror has applied the
+//! store's revision as of the start of the read ([`Mirror::catch_up`]), so
+//! it sees every write acknowledged before it began (the same guarantee as
+//! reading the store itself). The events of one revision are applied
+//! together, so a read never sees half a transaction. When the mirror
+//! cannot promise that (it is (re)starting, its watch failed, or it is
+//! further behind than [`CATCH_UP_LIMIT`]), `catch_up` answers `false` and
+//! the caller reads the store instead.
+//!
+//! The thread holds only weak references: when the store and the mirror are
+//! dropped, the watch ends and the thread exits.
+
+use futures::{FutureExt, StreamExt};
+use gantry_store::{EventKind, KeyValue, Store, StoreError, WatchEvent};
+use serde::de::DeserializeOwned;
+use std::any::{Any, TypeId};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock, Weak};
+use std::time::Duration;
+
+/// Longest a read waits for the mirror before it reads the store instead.
+pub const CATCH_UP_LIMIT: Duration = Duration::from_secs(2);
+
+/// Keys read per `range` call of a snapshot.
+const SNAPSHOT_PAGE: usize = 1000;
+
+type Decoded = Arc<dyn Any + Send + Sync>;
+
+/// One mirrored key.
+pub struct Entry {
+    pub mod_revision: u64,
+    pub value: Vec<u8>,
+    /// Records decoded from `value`, one per record type.
+    decoded: Mutex<Vec<(TypeId, Decoded)>>,
+}
+
+impl Entry {
+    fn new(kv: KeyValue) -> Self {
+        Entry {
+            mod_revision: kv.mod_revision,
+            value: kv.value,
+            decoded: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The value decoded as `T`, decoded at most once per stored value.
+    pub fn decoded<T: DeserializeOwned + Send + Sync + 'static>(
+        &self,
+    ) -> Result<Arc<T>, serde_json::Error> {
+        let id = TypeId::of::<T>();
+        let cached = self
+            .decoded
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .find(|(t, _)| *t == id)
+            .map(|(_, d)| d.clone());
+        if let Some(Ok(v)) = cached.map(|d| d.downcast::<T>()) {
+            return Ok(v);
+        }
+        let v: Arc<T> = Arc::new(serde_json::from_slice(&self.value)?);
+        let mut cache = self.decoded.lock().unwrap_or_else(|p| p.into_inner());
+        if !cache.iter().any(|(t, _)| *t == id) {
+            cache.push((id, v.clone() as Decoded));
+        }
+        Ok(v)
+    }
+}
+
+/// The mirror of one store.
+pub struct Mirror {
+    store: Arc<dyn Store>,
+    entries: RwLock<BTreeMap<String, Arc<Entry>>>,
+    /// The revision whose writes are all applied.
+    applied: tokio::sync::watch::Sender<u64>,
+    /// Caught up since the last snapshot, and the watch is running.
+    healthy: AtomicBool,
+}
+
+impl Mirror {
+    /// Starts mirroring `store` (on a thread named `gantry-store-mirror`).
+    /// Until the first snapshot is applied, reads go to the store.
+    pub fn spawn(store: Arc<dyn Store>) -> Arc<Mirror> {
+        let mirror = Arc::new(Mirror {
+            store: store.clone(),
+            entries: RwLock::new(BTreeMap::new()),
+            applied: tokio::sync::watch::channel(0).0,
+            healthy: AtomicBool::new(false),
+        });
+        let (weak_store, weak_mirror) = (Arc::downgrade(&store), Arc::downgrade(&mirror));
+        let started = std::thread::Builder::new()
+            .name("gantry-store-mirror".into())
+            .spawn(move || {
+                match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt.block_on(follow(weak_store, weak_mirror)),
+                    Err(e) => tracing::warn!(error = %e, "cannot start the store mirror"),
+                }
+            });
+        if let Err(e) = started {
+            tracing::warn!(error = %e, "cannot start the store mirror thread; reading the store");
+        }
+        mirror
+    }
+
+    /// Waits until every write committed before this call is applied;
+    /// `false` when the mirror cannot promise that (read the store).
+    pub async fn catch_up(&self) -> bool {
+        if !self.healthy.load(Ordering::Acquire) {
+            return false;
+        }
+        let want = match self.store.revision().await {
+            Ok(r) => r,
+            Err(_) => return false,
+        };
+        let mut rx = self.applied.subscribe();
+        if *rx.borrow_and_update() >= want {
+            return true;
+        }
+        matches!(
+            tokio::time::timeout(CATCH_UP_LIMIT, rx.wait_for(|r| *r >= want)).await,
+            Ok(Ok(_))
+        ) && self.healthy.load(Ordering::Acquire)
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<String, Arc<Entry>>> {
+        self.entries.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The entry of `key` (call [`Mirror::catch_up`] first).
+    pub fn get(&self, key: &str) -> Option<Arc<Entry>> {
+        self.read().get(key).cloned()
+    }
+
+    /// The entries under `prefix` strictly after `start_after`, in key order.
+    pub fn range(&self, prefix: &str, start_after: Option<&str>) -> Vec<(String, Arc<Entry>)> {
+        let entries = self.read();
+        scan(&entries, prefix, start_after)
+            .map(|(k, e)| (k.clone(), e.clone()))
+            .collect()
+    }
+
+    /// Calls `f` on the entries under `prefix` strictly after `start_after`,
+    /// in key order, until it answers `false`. `f` runs under the mirror's
+    /// read lock: it must be quick and must not block.
+    pub fn visit<E>(
+        &self,
+        prefix: &str,
+        start_after: Option<&str>,
+        mut f: impl FnMut(&str, &Entry) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        let entries = self.read();
+        for (k, e) in scan(&entries, prefix, start_after) {
+            if !f(k, e)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn set_healthy(&self, healthy: bool) {
+        self.healthy.store(healthy, Ordering::Release);
+    }
+
+    /// Applies the events of one revision (all of it, under one lock).
+    fn apply(&self, events: Vec<WatchEvent>) {
+        let Some(revision) = events.last().map(|e| e.kv.mod_revision) else {
+            return;
+        };
+        {
+            let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+            for e in events {
+                let current = entries.get(&e.kv.key).map(|x| x.mod_revision);
+                // A snapshot may already hold a later state of the key.
+                if current.is_some_and(|c| c >= e.kv.mod_revision) {
+                    continue;
+                }
+                match e.kind {
+                    EventKind::Put => {
+                        entries.insert(e.kv.key.clone(), Arc::new(Entry::new(e.kv)));
+                    }
+                    EventKind::Delete => {
+                        entries.remove(&e.kv.key);
+                    }
+                }
+            }
+        }
+        self.applied.send_if_modified(|r| {
+            if revision > *r {
+                *r = revision;
+                true
+            } else {
+                false
+            }
+        });
+    }
+}
+
+fn scan<'a>(
+    entries: &'a BTreeMap<String, Arc<Entry>>,
+    prefix: &'a str,
+    start_after: Option<&'a str>,
+) -> impl Iterator<Item = (&'a String, &'a Arc<Entry>)> + 'a {
+    use std::ops::Bound;
+    let lower = match start_after {
+        Some(a) if a >= prefix => Bound::Excluded(a),
+        _ => Bound::Included(prefix),
+    };
+    entries
+        .range::<str, _>((lower, Bound::Unbounded))
+        .take_while(move |(k, _)| k.starts_with(prefix))
+}
+
+/// Why following the store stopped.
+enum Stop {
+    /// The store or the mirror is gone: the thread ends.
+    Gone,
+    Failed(StoreError),
+}
+
+impl From<StoreError> for Stop {
+    fn from(e: StoreError) -> Self {
+        Stop::Failed(e)
+    }
+}
+
+async fn follow(store: Weak<dyn Store>, mirror: Weak<Mirror>) {
+    loop {
+        match follow_once(&store, &mirror).await {
+            Stop::Gone => return,
+            Stop::Failed(e) => {
+                match mirror.upgrade() {
+                    Some(m) => m.set_healthy(false),
+                    None => return,
+                }
+                tracing::warn!(error = %e, "store mirror lost its watch; taking a new snapshot");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+    }
+}
+
+/// Snapshot, then apply the watch until it ends or fails.
+async fn follow_once(store: &Weak<dyn Store>, mirror: &Weak<Mirror>) -> Stop {
+    let (mut stream, snapshot, start) = {
+        let Some(s) = store.upgrade() else {
+            return Stop::Gone;
+        };
+        match snapshot(&*s).await {
+            Ok(x) => x,
+            Err(e) => return e.into(),
+        }
+    };
+    match mirror.upgrade() {
+        Some(m) => {
+            m.set_healthy(false);
+            *m.entries.write().unwrap_or_else(|p| p.into_inner()) = snapshot;
+            m.applied.send_if_modified(|r| {
+                if start > *r {
+                    *r = start;
+                    true
+                } else {
+                    false
+                }
+            });
+        }
+        None => return Stop::Gone,
+    }
+    let mut carry: Option<WatchEvent> = None;
+    loop {
+        // Everything ready is applied: the mirror is as new as the store was
+        // a moment ago.
+        let first = match carry.take() {
+            Some(e) => e,
+            None => {
+                let next = match stream.next().now_or_never() {
+                    Some(n) => n,
+                    None => {
+                        match mirror.upgrade() {
+                            Some(m) => m.set_healthy(true),
+                            None => return Stop::Gone,
+                        }
+                        stream.next().await
+                    }
+                };
+                match next {
+                    None => return Stop::Gone,
+                    Some(Err(e)) => return e.into(),
+                    Some(Ok(e)) => e,
+                }
+            }
+        };
+        // The rest of its revision is ready with it (a revision's events
+        // are delivered together).
+        let revision = first.kv.mod_revision;
+        let mut events = vec![first];
+        while let Some(next) = stream.next().now_or_never() {
+            match next {
+                None => break,
+                Some(Err(e)) => return e.into(),
+                Some(Ok(e)) if e.kv.mod_revision == revision => events.push(e),
+                Some(Ok(e)) => {
+                    carry = Some(e);
+                    break;
+                }
+            }
+        }
+        match mirror.upgrade() {
+            Some(m) => m.apply(events),
+            None => return Stop::Gone,
+        }
+    }
+}
+
+type Snapshot = (gantry_store::WatchStream, BTreeMap<String, Arc<Entry>>, u64);
+
+/// A watch from revision `r` and every key as of `r` or later (a key read
+/// later than `r` is corrected by the watch's replay: an event older than
+/// the state held is skipped).
+async fn snapshot(store: &dyn Store) -> Result<Snapshot, StoreError> {
+    let start = store.revision().await?;
+    let stream = store.watch("", start).await?;
+    let mut entries = BTreeMap::new();
+    let mut after: Option<String> = None;
+    loop {
+        let page = store
+            .range("", after.as_deref(), Some(SNAPSHOT_PAGE))
+            .await?;
+        let full = page.len() == SNAPSHOT_PAGE;
+        after = page.last().map(|kv| kv.key.clone());
+        for kv in page {
+            entries.insert(kv.key.clone(), Arc::new(Entry::new(kv)));
+        }
+        if !full {
+            break;
+        }
+    }
+    Ok((stream, entries, start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gantry_store::memory::MemoryStore;
+    use gantry_store::{Op, Txn};
+
+    async fn wait_healthy(m: &Mirror) {
+        for _ in 0..500 {
+            if m.catch_up().await {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("the mirror never caught up");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn mirrors_snapshot_and_later_writes() {
+        let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+        store.put("a/1", b"\"one\"".to_vec()).await.unwrap();
+        store.put("b/1", b"\"x\"".to_vec()).await.unwrap();
+        let m = Mirror::spawn(store.clone());
+        wait_healthy(&m).await;
+        assert_eq!(m.get("a/1").unwrap().value, b"\"one\"");
+        store
+            .txn(Txn {
+                compares: vec![],
+                ops: vec![
+                    Op::Put("a/2".into(), b"\"two\"".to_vec()),
+                    Op::Delete("a/1".into()),
+                ],
+            })
+            .await
+            .unwrap();
+        assert!(m.catch_up().await);
+        assert!(m.get("a/1").is_none());
+        let e = m.get("a/2").unwrap();
+        assert_eq!(*e.decoded::<String>().unwrap(), "two");
+        // Decoded once: the same allocation comes back.
+        assert!(Arc::ptr_eq(
+            &e.decoded::<String>().unwrap(),
+            &e.decoded::<String>().unwrap()
+        ));
+        let rev = store.put("a/3", b"\"three\"".to_vec()).await.unwrap();
+        assert!(m.catch_up().await);
+        assert_eq!(m.get("a/3").unwrap().mod_revision, rev);
+        let keys: Vec<String> = m.range("a/", None).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, vec!["a/2", "a/3"]);
+        let keys: Vec<String> = m
+            .range("a/", Some("a/2"))
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(keys, vec!["a/3"]);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_thread_ends_with_the_store() {
+        let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+        let m = Mirror::spawn(store.clone());
+        wait_healthy(&m).await;
+        let weak = Arc::downgrade(&store);
+        drop(m);
+        drop(store);
+        assert!(weak.upgrade().is_none());
+    }
+}
