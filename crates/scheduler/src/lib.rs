@@ -30,6 +30,8 @@ use serde::{Deserialize, Serialize};
 
 mod planner;
 pub mod query;
+#[cfg(test)]
+mod reference;
 mod render;
 mod rng;
 
