@@ -167,11 +167,12 @@ where
     Ok(all)
 }
 
-/// Removes every container of both sides and lets the agent observe it.
-async fn clean(g: &GantryProc, peer: &ContainerSweeper) {
+/// Removes every container of both sides and lets the agent observe it
+/// for `settle`.
+async fn clean(g: &GantryProc, peer: &ContainerSweeper, settle: Duration) {
     g.sweep_containers();
     peer.sweep();
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    tokio::time::sleep(settle).await;
 }
 
 fn rows(phase: &str, n: usize, g: &Summary, d: &Summary, note: &str) -> Vec<Row> {
@@ -207,7 +208,8 @@ pub async fn run(
     details: &mut serde_json::Map<String, serde_json::Value>,
 ) -> Result<Vec<Row>> {
     ensure_image(&ctx.work).await?;
-    let n = if ctx.quick { 4 } else { 50 };
+    let n = if ctx.quick { 2 } else { 50 };
+    let settle = Duration::from_millis(if ctx.quick { 300 } else { 2000 });
     let nonce = crate::procs::run_nonce();
     let label = format!("io.gantry.bench.run={nonce:x}");
     let peer = ContainerSweeper {
@@ -227,11 +229,11 @@ pub async fn run(
     )
     .await?;
     // Warm-up (not counted): first container starts pay one-off costs on both sides.
-    for _ in 0..2 {
+    for _ in 0..if ctx.quick { 1 } else { 2 } {
         gantry_sample(&g).await?;
         docker_sample(&label).await?;
     }
-    clean(&g, &peer).await;
+    clean(&g, &peer, settle).await;
 
     let mut gs = Vec::with_capacity(n);
     let mut ds = Vec::with_capacity(n);
@@ -239,7 +241,7 @@ pub async fn run(
         gs.push(gantry_sample(&g).await?);
         ds.push(docker_sample(&label).await?);
     }
-    clean(&g, &peer).await;
+    clean(&g, &peer, settle).await;
     let (gseq, dseq) = (Summary::of(&gs), Summary::of(&ds));
     println!(
         "  G1 sequential: gantry p50 {:.1} ms p99 {:.1} ms | docker p50 {:.1} ms p99 {:.1} ms",
@@ -254,7 +256,7 @@ pub async fn run(
         })
         .await?
     };
-    clean(&g, &peer).await;
+    clean(&g, &peer, settle).await;
     let dc = {
         let label = label.clone();
         concurrent(n, move || {
@@ -263,7 +265,7 @@ pub async fn run(
         })
         .await?
     };
-    clean(&g, &peer).await;
+    clean(&g, &peer, settle).await;
     let (gcon, dcon) = (Summary::of(&gc), Summary::of(&dc));
     println!(
         "  G1 concurrency {CONCURRENCY}: gantry p50 {:.1} ms p99 {:.1} ms | docker p50 {:.1} ms p99 {:.1} ms",

@@ -38,7 +38,7 @@ fn params(quick: bool) -> Params {
         Params {
             agents: 2,
             tasks: 40,
-            duration: Duration::from_secs(2),
+            duration: Duration::from_secs(1),
         }
     } else {
         Params {

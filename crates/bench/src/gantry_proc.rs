@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Label of the containers a local agent starts (value: its instance ARN).
-const INSTANCE_LABEL: &str = "io.gantry.container-instance-arn";
+pub const INSTANCE_LABEL: &str = "io.gantry.container-instance-arn";
 
 pub struct GantryProc {
     pub endpoint: String,
@@ -97,6 +97,11 @@ impl GantryProc {
         };
         g.wait_ready(mode == "up").await?;
         Ok(g)
+    }
+
+    /// The process id of the running `gantry`.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(ChildGuard::id)
     }
 
     fn log_tail(&self) -> String {

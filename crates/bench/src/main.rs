@@ -12,6 +12,7 @@ mod g5_api;
 mod g6_store;
 mod g7_logs;
 mod g8_host_loss;
+mod g9_footprint;
 mod gantry_proc;
 mod procs;
 mod report;
@@ -23,7 +24,7 @@ use report::{Machine, Report, Skipped};
 use std::path::{Path, PathBuf};
 
 /// The benchmarks this harness knows, in the order they run.
-const ALL: [&str; 8] = ["G4", "G6", "G1", "G2", "G3", "G5", "G7", "G8"];
+const ALL: [&str; 9] = ["G4", "G6", "G1", "G2", "G3", "G5", "G7", "G8", "G9"];
 
 #[derive(Parser, Debug)]
 #[command(name = "gantry-bench", about = "Gantry's benchmark harness")]
@@ -31,7 +32,7 @@ struct Args {
     /// Tiny counts and budgets (seconds in total): keeps the harness honest in CI.
     #[arg(long)]
     quick: bool,
-    /// Comma-separated benchmark ids to run (default: all of G4,G6,G1,G2,G3,G5,G7,G8).
+    /// Comma-separated benchmark ids to run (default: all of G4,G6,G1,G2,G3,G5,G7,G8,G9).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Where to write the JSON results.
@@ -55,6 +56,10 @@ struct Args {
     /// Python interpreter with moto[server] installed (G5's peer).
     #[arg(long)]
     moto_python: Option<PathBuf>,
+    /// Run nothing: re-render the Markdown report (with --analysis) from the
+    /// JSON given with --merge, e.g. after editing bench/ANALYSIS.md.
+    #[arg(long, requires = "merge", requires = "markdown")]
+    rerender: bool,
     /// A previous run's JSON: its rows of the benchmarks not run now are
     /// kept (marked with their date), so `--only` updates part of the report.
     #[arg(long)]
@@ -77,7 +82,7 @@ fn merge_previous(
         .context("the previous report's rows do not parse")?;
     for mut r in old_rows {
         if !selected.contains(&r.id) {
-            r.note = format!("{} (from the run of {date}, commit {commit})", r.note);
+            r.note = carried_note(&r.note, date, commit);
             report.rows.push(r);
         }
     }
@@ -99,6 +104,19 @@ fn merge_previous(
     report.rows.sort_by_key(|r| order(&r.id));
     report.skipped.sort_by_key(|s| order(&s.id));
     Ok(())
+}
+
+/// Marks a carried-over row's note with the run it was measured in: a note
+/// already marked keeps its first (original) mark only.
+fn carried_note(note: &str, date: &str, commit: &str) -> String {
+    const MARK: &str = " (from the run of ";
+    match note.find(MARK) {
+        Some(i) => match note[i..].find(')') {
+            Some(j) => note[..i + j + 1].to_string(),
+            None => note.to_string(),
+        },
+        None => format!("{note}{MARK}{date}, commit {commit})"),
+    }
 }
 
 /// Shared inputs of the benchmarks.
@@ -174,7 +192,25 @@ async fn run_one(
         "G5" => g5_api::run(ctx, details).await,
         "G7" => g7_logs::run(ctx, details).await,
         "G8" => g8_host_loss::run(ctx, details).await,
+        "G9" => g9_footprint::run(ctx, details).await,
         other => bail!("unknown benchmark {other}"),
+    }
+}
+
+/// Resolves on Ctrl-C (SIGINT) or SIGTERM, so that the benchmark in flight
+/// is dropped and its guards remove what it started.
+async fn interrupted_by_signal() {
+    use tokio::signal::unix::{signal, SignalKind};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 
@@ -191,6 +227,26 @@ fn write_atomically(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// `--rerender`: the Markdown of the `--merge` JSON, as it was written.
+fn rerender(args: &Args) -> Result<()> {
+    let (Some(json), Some(md)) = (&args.merge, &args.markdown) else {
+        bail!("--rerender needs --merge and --markdown");
+    };
+    let text =
+        std::fs::read_to_string(json).with_context(|| format!("cannot read {}", json.display()))?;
+    let report: Report = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a report", json.display()))?;
+    let analysis = match &args.analysis {
+        Some(a) => Some(
+            std::fs::read_to_string(a).with_context(|| format!("cannot read {}", a.display()))?,
+        ),
+        None => None,
+    };
+    write_atomically(md, &report.markdown(analysis.as_deref()))?;
+    println!("wrote {}", md.display());
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<()> {
     let args = Args::parse();
@@ -204,6 +260,9 @@ async fn main() -> Result<()> {
         if !ALL.contains(&s.as_str()) {
             bail!("unknown benchmark {s} (known: {})", ALL.join(","));
         }
+    }
+    if args.rerender {
+        return rerender(&args);
     }
     let work_base = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
     std::fs::create_dir_all(&work_base)?;
@@ -231,10 +290,14 @@ async fn main() -> Result<()> {
     let mut interrupted = false;
     for id in &selected {
         println!("== {id}");
+        let started = std::time::Instant::now();
         let outcome = tokio::select! {
             r = run_one(id, &ctx, &mut report.details) => Some(r),
-            _ = tokio::signal::ctrl_c() => None,
+            _ = interrupted_by_signal() => None,
         };
+        if outcome.is_some() {
+            println!("   {id} took {:.1} s", started.elapsed().as_secs_f64());
+        }
         match outcome {
             Some(Ok(rows)) => report.rows.extend(rows),
             Some(Err(e)) => {
@@ -281,5 +344,29 @@ async fn main() -> Result<()> {
     if !report.skipped.is_empty() && report.rows.is_empty() {
         bail!("every benchmark failed");
     }
+    // The smoke run exists to catch a harness that rots: any failure fails it.
+    let failed: Vec<&str> = report
+        .skipped
+        .iter()
+        .filter(|s| selected.contains(&s.id))
+        .map(|s| s.id.as_str())
+        .collect();
+    if args.quick && !failed.is_empty() {
+        bail!("--quick: {} failed", failed.join(", "));
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carried_rows_keep_their_original_run() {
+        let once = carried_note("10 tasks", "2026-01-01", "abc");
+        assert_eq!(once, "10 tasks (from the run of 2026-01-01, commit abc)");
+        assert_eq!(carried_note(&once, "2026-02-02", "def"), once);
+        let chained = format!("{once} (from the run of 2026-02-02, commit def)");
+        assert_eq!(carried_note(&chained, "2026-03-03", "0a1"), once);
+    }
 }
