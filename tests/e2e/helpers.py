@@ -23,6 +23,9 @@ def container(name: str = "app", command: Optional[List[str]] = None, memory: in
     c: Dict[str, Any] = {"name": name, "image": IMAGE, "memory": memory, "essential": True}
     if command is not None:
         c["command"] = command
+    # `sh`/`sleep` as PID 1 ignore SIGTERM: without this every stop (and
+    # every test's cleanup) waits ECS's default 30 s for the SIGKILL.
+    c["stopTimeout"] = 2
     c.update(extra)
     return c
 
