@@ -204,6 +204,135 @@ pub fn fingerprint(kind: Kind, record: &Value) -> Fingerprint {
     }
 }
 
+/// [`fingerprint`] straight from the stored bytes, decoding only the
+/// fingerprinted fields (an instance record's reservations, a task's
+/// desired state and a service's history are skipped, not built), so a
+/// write that changes nothing an event reports costs no JSON tree. `None`
+/// when the record does not have the expected shape (the caller then takes
+/// the full path). Equal to `fingerprint(kind, &parsed)` otherwise.
+pub fn quick_fingerprint(kind: Kind, bytes: &[u8]) -> Option<Fingerprint> {
+    use serde::Deserialize;
+    fn v(x: Option<Value>) -> Value {
+        x.unwrap_or(Value::Null)
+    }
+    #[derive(Deserialize)]
+    struct TaskRec {
+        task: TaskFp,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct TaskFp {
+        last_status: Option<Value>,
+        desired_status: Option<Value>,
+        stop_code: Option<Value>,
+        health_status: Option<Value>,
+        connectivity: Option<Value>,
+        containers: Option<Vec<ContainerFp>>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct ContainerFp {
+        name: Option<Value>,
+        last_status: Option<Value>,
+        exit_code: Option<Value>,
+        health_status: Option<Value>,
+    }
+    #[derive(Deserialize)]
+    struct InstanceRec {
+        instance: InstanceFp,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct InstanceFp {
+        status: Option<Value>,
+        agent_connected: Option<Value>,
+        agent_update_status: Option<Value>,
+        running_tasks_count: Option<Value>,
+        pending_tasks_count: Option<Value>,
+    }
+    #[derive(Deserialize)]
+    struct ServiceRec {
+        service: ServiceFp,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct ServiceFp {
+        desired_count: Option<Value>,
+        events: Option<Vec<IdFp>>,
+        deployments: Option<Vec<DeploymentFp>>,
+    }
+    #[derive(Deserialize)]
+    struct IdFp {
+        id: Option<Value>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct DeploymentFp {
+        id: Option<Value>,
+        rollout_state: Option<Value>,
+    }
+    Some(match kind {
+        Kind::Task => {
+            let t = serde_json::from_slice::<TaskRec>(bytes).ok()?.task;
+            let containers: Vec<Value> = t
+                .containers
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| {
+                    json!([
+                        v(c.name),
+                        v(c.last_status),
+                        v(c.exit_code),
+                        v(c.health_status)
+                    ])
+                })
+                .collect();
+            Fingerprint::Task(json!([
+                v(t.last_status),
+                v(t.desired_status),
+                v(t.stop_code),
+                v(t.health_status),
+                v(t.connectivity),
+                containers
+            ]))
+        }
+        Kind::Instance => {
+            let i = serde_json::from_slice::<InstanceRec>(bytes).ok()?.instance;
+            Fingerprint::Instance(json!([
+                v(i.status),
+                v(i.agent_connected),
+                v(i.agent_update_status),
+                v(i.running_tasks_count),
+                v(i.pending_tasks_count)
+            ]))
+        }
+        Kind::Service => {
+            let s = serde_json::from_slice::<ServiceRec>(bytes).ok()?.service;
+            Fingerprint::Service(ServiceFingerprint {
+                desired_count: v(s.desired_count),
+                event_ids: s
+                    .events
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|e| match e.id {
+                        Some(Value::String(id)) => Some(id),
+                        _ => None,
+                    })
+                    .collect(),
+                deployments: s
+                    .deployments
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|d| match d.id {
+                        Some(Value::String(id)) => Some((id, v(d.rollout_state))),
+                        _ => None,
+                    })
+                    .collect(),
+            })
+        }
+    })
+}
+
 /// Epoch seconds → `2020-01-23T17:57:58.649Z`.
 pub fn iso_millis(epoch_seconds: f64) -> String {
     chrono::DateTime::from_timestamp_millis((epoch_seconds * 1000.0).round() as i64)
@@ -627,11 +756,23 @@ pub fn apply(hub: &EventHub, cache: &mut Cache, ev: &WatchEvent, now: f64) {
         cache.remove(key);
         return;
     }
+    let created = ev.kv.create_revision == ev.kv.mod_revision;
+    // Most writes (an instance's reservations, a report that changes no
+    // status) change nothing an event reports: settle those from the
+    // fingerprinted fields alone. An unchanged fingerprint publishes
+    // nothing (`derive`), and a STOPPED task is never in the cache.
+    if !created {
+        if let Some(fp) = quick_fingerprint(kind, &ev.kv.value) {
+            if cache.get(key) == Some(&fp) {
+                cache.put(key, fp);
+                return;
+            }
+        }
+    }
     let Ok(record) = serde_json::from_slice::<Value>(&ev.kv.value) else {
         tracing::warn!(key, "events: undecodable record");
         return;
     };
-    let created = ev.kv.create_revision == ev.kv.mod_revision;
     let (fp, drafts) = derive(
         kind,
         cache.get(key),
@@ -923,6 +1064,90 @@ mod tests {
 
     fn container(status: &str, exit: Option<i32>) -> Value {
         json!([{"name": "app", "lastStatus": status, "exitCode": exit}])
+    }
+
+    /// The fast path computes exactly the fingerprint of the parsed record,
+    /// whatever fields are present, missing or null.
+    #[test]
+    fn quick_fingerprint_equals_the_full_one() {
+        let records = [
+            (
+                Kind::Task,
+                task("RUNNING", "RUNNING", container("RUNNING", None)),
+            ),
+            (
+                Kind::Task,
+                task("STOPPED", "STOPPED", container("STOPPED", Some(137))),
+            ),
+            (
+                Kind::Task,
+                json!({"task": {"lastStatus": "PENDING", "stopCode": null,
+                    "connectivity": "CONNECTED", "healthStatus": "UNKNOWN",
+                    "containers": [{"name": "a", "healthStatus": "HEALTHY", "image": "x"}, {}]},
+                    "desired": {"family": "f", "containers": [{"name": "a"}]}}),
+            ),
+            (Kind::Task, json!({"task": {}})),
+            (
+                Kind::Instance,
+                json!({"instance": {"status": "ACTIVE", "agentConnected": true,
+                    "runningTasksCount": 3, "pendingTasksCount": 0, "attributes": []},
+                    "reservations": {"t1": {"cpu": 8, "memory": 16, "group": "family:x"}}}),
+            ),
+            (
+                Kind::Instance,
+                json!({"instance": {"status": "DRAINING", "agentUpdateStatus": null}}),
+            ),
+            (
+                Kind::Service,
+                json!({"service": {"desiredCount": 2,
+                    "events": [{"id": "e2", "message": "m"}, {"message": "no id"}, {"id": 5}],
+                    "deployments": [{"id": "d1", "rolloutState": "IN_PROGRESS"}, {"id": "d0"}, {"rolloutState": "COMPLETED"}]},
+                    "history": {"deployments": []}}),
+            ),
+            (Kind::Service, json!({"service": {}})),
+        ];
+        for (kind, record) in records {
+            let bytes = serde_json::to_vec(&record).unwrap();
+            assert_eq!(
+                quick_fingerprint(kind, &bytes),
+                Some(fingerprint(kind, &record)),
+                "{record}"
+            );
+        }
+        assert_eq!(quick_fingerprint(Kind::Task, b"{\"task\": 3}"), None);
+        assert_eq!(quick_fingerprint(Kind::Instance, b"not json"), None);
+    }
+
+    /// A write that changes no fingerprinted field publishes nothing and
+    /// keeps the record cached; a status change after it still does.
+    #[test]
+    fn unchanged_fingerprint_publishes_nothing() {
+        let hub = EventHub::new(Partition::new("123456789012", "us-east-1"), 100);
+        let published = |hub: &EventHub| *hub.subscribe().borrow();
+        let mut cache = Cache::new(10);
+        let key = "tasks/default/abc";
+        let event = |record: &Value, create: u64, rev: u64| WatchEvent {
+            kind: EventKind::Put,
+            kv: gantry_store::KeyValue {
+                key: key.into(),
+                value: serde_json::to_vec(record).unwrap(),
+                create_revision: create,
+                mod_revision: rev,
+            },
+        };
+        let running = task("RUNNING", "RUNNING", container("RUNNING", None));
+        apply(&hub, &mut cache, &event(&running, 1, 1), NOW);
+        let first = published(&hub);
+        assert!(first > 0, "a new task published nothing");
+        let mut touched = running.clone();
+        touched["task"]["version"] = json!(7);
+        apply(&hub, &mut cache, &event(&touched, 1, 2), NOW);
+        assert_eq!(published(&hub), first, "an unchanged fingerprint published");
+        assert!(cache.get(key).is_some());
+        let stopped = task("STOPPED", "STOPPED", container("STOPPED", Some(0)));
+        apply(&hub, &mut cache, &event(&stopped, 1, 3), NOW);
+        assert_eq!(published(&hub), first + 1);
+        assert!(cache.get(key).is_none());
     }
 
     #[test]

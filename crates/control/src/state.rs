@@ -152,8 +152,8 @@ pub struct TaskRecord {
     pub host_cluster: Option<String>,
 }
 
-/// The few fields of a stored [`TaskRecord`] that listings and counts read
-/// (ListTasks, cluster task counts). Decoding a `tasks/` record as this
+/// The few fields of a stored [`TaskRecord`] that listings, counts and the
+/// service reconciler read (ListTasks, cluster task counts, service passes). Decoding a `tasks/` record as this
 /// skips the wire task's containers, attachments and the desired task
 /// instead of building them, which is most of the cost of a scan.
 #[derive(Debug, Clone, Deserialize)]
@@ -180,6 +180,24 @@ pub struct TaskSummaryTask {
     pub started_by: Option<String>,
     #[serde(rename = "group", default)]
     pub group: Option<String>,
+    #[serde(rename = "startedAt", default)]
+    pub started_at: Option<f64>,
+    #[serde(rename = "createdAt", default)]
+    pub created_at: Option<f64>,
+    #[serde(rename = "healthStatus", default)]
+    pub health_status: Option<ecs::HealthStatus>,
+    #[serde(rename = "stopCode", default)]
+    pub stop_code: Option<ecs::TaskStopCode>,
+    #[serde(rename = "containers", default)]
+    pub containers: Vec<ContainerSummary>,
+}
+
+/// What the service reconciler reads of a task's container: whether it has
+/// a health check.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ContainerSummary {
+    #[serde(rename = "healthStatus", default)]
+    pub health_status: Option<ecs::HealthStatus>,
 }
 
 /// The summarised part of [`TaskRecord::desired`].
@@ -309,6 +327,27 @@ impl Repo {
             value: Arc::new(v.value),
             mod_revision: v.mod_revision,
         }))
+    }
+
+    /// [`Repo::get_shared`] of many keys, in order. With the mirror it
+    /// catches up once for all of them (every write acknowledged before the
+    /// call is seen) instead of once per key, which under a steady stream
+    /// of commits would wait for the mirror again at almost every key.
+    pub async fn get_shared_many<T: DeserializeOwned + Send + Sync + 'static>(
+        &self,
+        keys: &[String],
+    ) -> Result<Vec<Option<Versioned<Arc<T>>>>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            return keys
+                .iter()
+                .map(|k| m.get(k).map(|e| decode_entry(k, &e)).transpose())
+                .collect();
+        }
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            out.push(self.get_shared(k).await?);
+        }
+        Ok(out)
     }
 
     /// The `mod_revision` of `key` (`None`: absent).

@@ -142,6 +142,11 @@ struct ServerArgs {
     /// (across all groups) are deleted in the background.
     #[arg(long, env = "GANTRY_LOGS_MAX_BYTES", default_value_t = 10 * 1024 * 1024 * 1024, value_name = "BYTES")]
     logs_max_bytes: u64,
+    /// Memory the embedded store (redb) may use to cache its pages, in MiB. Reads are served
+    /// from the control plane's decoded in-memory mirror, so the page cache mostly serves the
+    /// writer; redb's own default (1 GiB) would let it grow with the file.
+    #[arg(long, env = "GANTRY_STORE_CACHE_MIB", default_value_t = gantry_store_redb::DEFAULT_CACHE_MIB, value_name = "MIB")]
+    store_cache_mib: usize,
     /// (`up` only: the local agent's image settings.)
     #[command(flatten, next_help_heading = "Images of the local agent (`up` only)")]
     images: ImageArgs,
@@ -403,9 +408,15 @@ async fn start_server(
         .with_context(|| format!("cannot create data dir {}", args.data_dir.display()))?;
     let creds = load_root_credentials(&args.data_dir).context("cannot load root credentials")?;
     let db = args.data_dir.join("gantry.redb");
-    let store = tokio::task::spawn_blocking(move || gantry_store_redb::RedbStore::open(&db))
-        .await?
-        .context("cannot open the store")?;
+    let store_options = gantry_store_redb::RedbOptions {
+        cache_size: Some(args.store_cache_mib.max(1) << 20),
+        ..Default::default()
+    };
+    let store = tokio::task::spawn_blocking(move || {
+        gantry_store_redb::RedbStore::open_with(&db, store_options)
+    })
+    .await?
+    .context("cannot open the store")?;
     let options = gantry_control::server::ServerOptions {
         logs_dir: Some(args.data_dir.join("logs")),
         logs_max_bytes: Some(args.logs_max_bytes),

@@ -56,6 +56,10 @@ const META_COMPACTED: &str = "compacted_through";
 /// Most transactions committed together in one redb write transaction.
 pub const MAX_BATCH: usize = 512;
 
+/// Default page cache of a [`RedbStore`], MiB (redb's own default is 1 GiB:
+/// a control plane's memory would grow with its store file).
+pub const DEFAULT_CACHE_MIB: usize = 16;
+
 /// Tunables of [`RedbStore`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RedbOptions {
@@ -63,7 +67,8 @@ pub struct RedbOptions {
     pub history_limit: usize,
     /// Revisions buffered per live watcher before it resyncs from history.
     pub watch_buffer: usize,
-    /// redb page cache size in bytes (`None`: redb's default, 1 GiB max).
+    /// redb page cache size in bytes (default [`DEFAULT_CACHE_MIB`]; `None`:
+    /// redb's default, 1 GiB max).
     pub cache_size: Option<usize>,
 }
 
@@ -72,7 +77,7 @@ impl Default for RedbOptions {
         RedbOptions {
             history_limit: DEFAULT_HISTORY_LIMIT,
             watch_buffer: DEFAULT_WATCH_BUFFER,
-            cache_size: None,
+            cache_size: Some(DEFAULT_CACHE_MIB << 20),
         }
     }
 }

@@ -228,11 +228,14 @@ impl EcsService {
     ) -> Result<BTreeMap<String, u64>, ApiError> {
         let now = self.now();
         let mut unchanged = BTreeMap::new();
-        for obs in tasks {
-            let Some((key, _)) = observed_task_key(inst, obs) else {
-                continue;
-            };
-            let rec: Option<Versioned<Arc<TaskRecord>>> = self.repo.get_shared(&key).await?;
+        let keyed: Vec<(&TaskObservation, String)> = tasks
+            .iter()
+            .filter_map(|obs| observed_task_key(inst, obs).map(|(key, _)| (obs, key)))
+            .collect();
+        let keys: Vec<String> = keyed.iter().map(|(_, k)| k.clone()).collect();
+        let recs: Vec<Option<Versioned<Arc<TaskRecord>>>> =
+            self.repo.get_shared_many(&keys).await?;
+        for ((obs, key), rec) in keyed.into_iter().zip(recs) {
             let Some(rec) = rec else {
                 tracing::info!(instance = %inst.id, task = %obs.task_arn,
                     "ignored a report about a task this control plane does not know");
@@ -420,11 +423,14 @@ impl EcsService {
 
     async fn desired_state(&self, inst: &InstanceRecord) -> Result<DesiredState, ApiError> {
         let mut tasks = vec![];
-        for (id, res) in &inst.reservations {
-            let rec: Option<Versioned<Arc<TaskRecord>>> = self
-                .repo
-                .get_shared(&task_key(res.task_cluster(&inst.cluster), id))
-                .await?;
+        let keys: Vec<String> = inst
+            .reservations
+            .iter()
+            .map(|(id, res)| task_key(res.task_cluster(&inst.cluster), id))
+            .collect();
+        let recs: Vec<Option<Versioned<Arc<TaskRecord>>>> =
+            self.repo.get_shared_many(&keys).await?;
+        for rec in recs {
             if let Some(r) = rec {
                 let mut d = r.value.desired.clone();
                 if r.value.task.desired_status.as_deref() == Some("STOPPED") {

@@ -37,6 +37,7 @@ use gantry_api_types::{ecs, ApiError};
 use gantry_model::arn::Partition;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The ECS control plane's request handlers and their shared state.
@@ -55,6 +56,10 @@ pub struct EcsService {
     pub fargate: fargate::FargateConfig,
     /// Task role credentials: the issuer (IAM's STS) and the per-task cache.
     pub role_credentials: role_credentials::RoleCredentials,
+    /// The planner's view of each instance record, by instance id, with the
+    /// record revision it was computed from (`tasks::place`): a host's
+    /// reservations are summed once per write, not once per placement.
+    sched_instances: std::sync::Mutex<HashMap<String, (u64, Arc<gantry_scheduler::Instance>)>>,
 }
 
 /// Parse a request body into its typed request.
@@ -88,6 +93,7 @@ impl EcsService {
             services_wake: Arc::new(tokio::sync::Notify::new()),
             fargate: fargate::FargateConfig::default(),
             role_credentials: role_credentials::RoleCredentials::default(),
+            sched_instances: std::sync::Mutex::new(HashMap::new()),
         }
     }
 

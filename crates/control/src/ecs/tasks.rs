@@ -108,6 +108,36 @@ impl EcsService {
         }
     }
 
+    /// [`EcsService::scheduler_instance`] of each record, reusing the view
+    /// computed at the same record revision.
+    fn scheduler_instances(
+        &self,
+        records: &[Versioned<Arc<InstanceRecord>>],
+    ) -> Vec<sched::Instance> {
+        let mut cache = self
+            .sched_instances
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        // Instances come and go: forget the departed now and then.
+        if cache.len() > 2 * records.len() + 64 {
+            cache.clear();
+        }
+        records
+            .iter()
+            .map(|r| {
+                let id = &r.value.id;
+                match cache.get(id) {
+                    Some((rev, inst)) if *rev == r.mod_revision => sched::Instance::clone(inst),
+                    _ => {
+                        let inst = self.scheduler_instance(&r.value);
+                        cache.insert(id.clone(), (r.mod_revision, Arc::new(inst.clone())));
+                        inst
+                    }
+                }
+            })
+            .collect()
+    }
+
     /// Resolve a task id or ARN to its record.
     pub(super) async fn find_task(
         &self,
@@ -123,23 +153,6 @@ impl EcsService {
             return Ok(None);
         }
         self.repo.get(&task_key(cluster, &id)).await
-    }
-
-    /// [`EcsService::find_task`] of the shared, decoded-once record.
-    pub(super) async fn find_task_shared(
-        &self,
-        cluster: &str,
-        ident: &str,
-    ) -> Result<Option<Versioned<Arc<TaskRecord>>>, ApiError> {
-        let (c, id) = match gantry_model::arn::task_ref(ident) {
-            Ok(x) => (x.cluster, x.id),
-            Err(_) => return Ok(None),
-        };
-        let c = c.unwrap_or_else(|| cluster.to_string());
-        if c != cluster {
-            return Ok(None);
-        }
-        self.repo.get_shared(&task_key(cluster, &id)).await
     }
 
     #[allow(clippy::too_many_arguments)] // RunTask and StartTask share these inputs
@@ -485,10 +498,7 @@ impl EcsService {
                 failures: vec![],
             });
         }
-        let sched_instances: Vec<sched::Instance> = records
-            .iter()
-            .map(|r| self.scheduler_instance(&r.value))
-            .collect();
+        let sched_instances = self.scheduler_instances(&records);
         let seed = u64::from_str_radix(&super::new_id()[..16], 16).unwrap_or(0);
         let plan = sched::plan(
             &sched_instances,
@@ -1308,8 +1318,30 @@ impl EcsService {
             .any(|i| i.as_str() == "TAGS");
         let mut tasks = vec![];
         let mut failures = vec![];
-        for ident in &req.tasks {
-            match self.find_task_shared(&cluster, ident).await? {
+        // Every task read at one point (one mirror catch-up, not one per task).
+        let keys: Vec<Option<String>> = req
+            .tasks
+            .iter()
+            .map(|ident| {
+                let r = gantry_model::arn::task_ref(ident).ok()?;
+                match r.cluster {
+                    Some(c) if c != cluster => None,
+                    _ => Some(task_key(&cluster, &r.id)),
+                }
+            })
+            .collect();
+        let wanted: Vec<String> = keys.iter().flatten().cloned().collect();
+        let mut found = self
+            .repo
+            .get_shared_many::<TaskRecord>(&wanted)
+            .await?
+            .into_iter();
+        for (ident, key) in req.tasks.iter().zip(&keys) {
+            let rec = match key {
+                Some(_) => found.next().flatten(),
+                None => None,
+            };
+            match rec {
                 Some(r) => {
                     let mut t = r.value.task.clone();
                     if !with_tags {

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// A stored service: the wire `Service` (deployments and events included)
 /// plus the scheduler's bookkeeping.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ServiceRecord {
     pub service: ecs::Service,
     pub cluster: String,

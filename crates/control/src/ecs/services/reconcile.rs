@@ -16,11 +16,11 @@ use super::ServiceRecord;
 use crate::ecs::EcsService;
 use crate::state::{
     instance_prefix, service_key, service_prefix, task_key, task_prefix, ClusterRecord,
-    InstanceRecord, TaskRecord, TxnBuilder, Versioned,
+    InstanceRecord, TaskRecord, TaskSummary, TxnBuilder, Versioned,
 };
 use gantry_api_types::{ecs, ApiError};
 use gantry_scheduler as sched;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -70,12 +70,9 @@ pub fn spawn(ecs: Arc<EcsService>) -> ReconcilerHandle {
 /// Instance id -> (status, agent connected).
 type Statuses = BTreeMap<String, (String, bool)>;
 
-fn task_view(t: &TaskRecord, instances: &Statuses) -> TaskView {
+fn task_view(t: &TaskSummary, instances: &Statuses) -> TaskView {
     let task = &t.task;
-    let checked = task
-        .containers
-        .as_ref()
-        .is_some_and(|cs| cs.iter().any(|c| c.health_status.is_some()));
+    let checked = task.containers.iter().any(|c| c.health_status.is_some());
     TaskView {
         id: t.id.clone(),
         deployment: task.started_by.clone().unwrap_or_default(),
@@ -185,24 +182,30 @@ impl EcsService {
     /// One reconcile pass over every service of every ACTIVE cluster.
     pub async fn reconcile_services(&self) -> Result<(), ApiError> {
         let _g = self.write.lock().await;
-        let clusters: Vec<Versioned<ClusterRecord>> = self.repo.list("clusters/").await?;
+        // Shared reads: with the mirror each record is decoded once per
+        // write, not once per pass, and tasks are read as `TaskSummary` (the
+        // fields a service decision needs), so a pass over a settled cluster
+        // costs O(services + tasks) clones rather than decodes.
+        let clusters: Vec<Versioned<Arc<ClusterRecord>>> =
+            self.repo.list_shared("clusters/").await?;
         let mut acted = false;
         for c in clusters {
             if c.value.cluster.status.as_deref() != Some("ACTIVE") {
                 continue;
             }
             let name = c.value.cluster.cluster_name.clone().unwrap_or_default();
-            let services: Vec<Versioned<ServiceRecord>> =
-                self.repo.list(&service_prefix(&name)).await?;
+            let services: Vec<Versioned<Arc<ServiceRecord>>> =
+                self.repo.list_shared(&service_prefix(&name)).await?;
             if services
                 .iter()
                 .all(|s| s.value.service.status.as_deref() == Some("INACTIVE"))
             {
                 continue;
             }
-            let tasks: Vec<Versioned<TaskRecord>> = self.repo.list(&task_prefix(&name)).await?;
-            let instances: Vec<Versioned<InstanceRecord>> =
-                self.repo.list(&instance_prefix(&name)).await?;
+            let tasks: Vec<Versioned<Arc<TaskSummary>>> =
+                self.repo.list_shared(&task_prefix(&name)).await?;
+            let instances: Vec<Versioned<Arc<InstanceRecord>>> =
+                self.repo.list_shared(&instance_prefix(&name)).await?;
             let mut statuses: Statuses = instances
                 .iter()
                 .map(|i| {
@@ -222,6 +225,13 @@ impl EcsService {
                     h.value.instance.agent_connected.unwrap_or(false),
                 ));
             }
+            // Tasks by group, once per pass (not one scan per service).
+            let mut by_group: HashMap<&str, Vec<&TaskSummary>> = HashMap::new();
+            for t in &tasks {
+                if let Some(g) = t.value.task.group.as_deref() {
+                    by_group.entry(g).or_default().push(&t.value);
+                }
+            }
             for s in services {
                 if s.value.service.status.as_deref() == Some("INACTIVE") {
                     continue;
@@ -230,18 +240,12 @@ impl EcsService {
                     "service:{}",
                     s.value.service.service_name.as_deref().unwrap_or("")
                 );
-                let mine: Vec<&Versioned<TaskRecord>> = tasks
-                    .iter()
-                    .filter(|t| t.value.task.group.as_deref() == Some(group.as_str()))
-                    .collect();
-                let views: Vec<TaskView> = mine
-                    .iter()
-                    .map(|t| task_view(&t.value, &statuses))
-                    .collect();
+                let mine: &[&TaskSummary] = by_group.get(group.as_str()).map_or(&[], Vec::as_slice);
+                let views: Vec<TaskView> = mine.iter().map(|t| task_view(t, &statuses)).collect();
                 let service = s.value.service.service_name.clone().unwrap_or_default();
                 // One broken service (e.g. its task definition was deleted)
                 // must not stop the others.
-                match self.reconcile_one(&name, s, &mine, &views, &statuses).await {
+                match self.reconcile_one(&name, s, &views, &statuses).await {
                     Ok(a) => acted |= a,
                     Err(e) => {
                         tracing::warn!(cluster = %name, service = %service, error = %e, "service reconcile failed")
@@ -259,13 +263,12 @@ impl EcsService {
     async fn reconcile_one(
         &self,
         cluster: &str,
-        cur: Versioned<ServiceRecord>,
-        tasks: &[&Versioned<TaskRecord>],
+        cur: Versioned<Arc<ServiceRecord>>,
         views: &[TaskView],
         statuses: &Statuses,
     ) -> Result<bool, ApiError> {
         let now = self.now();
-        let mut rec = cur.value.clone();
+        let mut rec = ServiceRecord::clone(&cur.value);
         let name = rec.service.service_name.clone().unwrap_or_default();
         let daemon = rec.service.scheduling_strategy == Some(ecs::SchedulingStrategy::Daemon);
         let actions = if daemon {
@@ -276,13 +279,13 @@ impl EcsService {
         };
         let mut progressed = !actions.stop.is_empty();
         for (id, why) in &actions.stop {
-            let Some(t) = tasks.iter().find(|t| &t.value.id == id) else {
+            if !views.iter().any(|v| &v.id == id) {
                 continue;
-            };
-            // Reread: an earlier stop in this pass may have touched nothing
-            // of this task, but the record must be current for the compare.
+            }
+            // Read the whole record now: the pass only read summaries, and
+            // the stop's compare needs the current revision.
             let fresh: Option<Versioned<TaskRecord>> =
-                self.repo.get(&task_key(cluster, &t.value.id)).await?;
+                self.repo.get(&task_key(cluster, id)).await?;
             let Some(fresh) = fresh else { continue };
             let reason = match why {
                 StopWhy::Scaling => actions.stop_reason.clone(),
@@ -392,7 +395,7 @@ impl EcsService {
                 }
             }
         }
-        let changed = serde_json::to_value(&rec).ok() != serde_json::to_value(&cur.value).ok();
+        let changed = rec != *cur.value;
         if changed {
             let key = service_key(cluster, &name);
             let mut t = TxnBuilder::new();
