@@ -359,11 +359,20 @@ def test_forged_and_malformed_agent_reports_change_nothing(mh, ecs, td):
     (tb,) = ecs.start_task(cluster="default", taskDefinition=td, containerInstances=[b])["tasks"]
     arns = [ta["taskArn"], tb["taskArn"]]
     running(ecs, arns)
+
+    def counts():
+        return {ci["containerInstanceArn"]: (ci["runningTasksCount"], ci["pendingTasksCount"], ci["status"])
+                for ci in ecs.describe_container_instances(cluster="default", containerInstances=[a, b])
+                ["containerInstances"]}
+
+    # The previous test's service tasks may still be stopping on these hosts
+    # (a stopping task counts until its container is gone): the baseline is
+    # taken once each host holds only this test's task.
+    wait_for("only this test's tasks on a and b",
+             lambda: all(c[:2] == (1, 0) for c in counts().values()), timeout=60, logs=mh.logs)
     time.sleep(1)  # let both agents' reports settle
     before = {t["taskArn"]: comparable(t) for t in ecs.describe_tasks(cluster="default", tasks=arns)["tasks"]}
-    cis_before = {ci["containerInstanceArn"]: (ci["runningTasksCount"], ci["pendingTasksCount"], ci["status"])
-                  for ci in ecs.describe_container_instances(cluster="default", containerInstances=[a, b])
-                  ["containerInstances"]}
+    cis_before = counts()
     (cid_a,) = containers_for_task(ta["taskArn"])
     (cid_b,) = containers_for_task(tb["taskArn"])
     never = ta["taskArn"].rsplit("/", 1)[0] + "/" + "f" * 32
@@ -425,9 +434,7 @@ def test_forged_and_malformed_agent_reports_change_nothing(mh, ecs, td):
     out = ecs.describe_tasks(cluster="default", tasks=[never, foreign])
     assert out["tasks"] == [] and len(out["failures"]) == 2, out
     assert never not in ecs.list_tasks(cluster="default")["taskArns"]
-    cis_after = {ci["containerInstanceArn"]: (ci["runningTasksCount"], ci["pendingTasksCount"], ci["status"])
-                 for ci in ecs.describe_container_instances(cluster="default", containerInstances=[a, b])
-                 ["containerInstances"]}
+    cis_after = counts()
     assert cis_after == cis_before
     for cid in (cid_a, cid_b):
         assert docker_inspect(cid)["State"]["Running"] is True

@@ -430,14 +430,12 @@ impl EcsService {
             .collect();
         let recs: Vec<Option<Versioned<Arc<TaskRecord>>>> =
             self.repo.get_shared_many(&keys).await?;
-        for rec in recs {
-            if let Some(r) = rec {
-                let mut d = r.value.desired.clone();
-                if r.value.task.desired_status.as_deref() == Some("STOPPED") {
-                    d.desired_status = agent::DesiredStatus::Stopped;
-                }
-                tasks.push(d);
+        for r in recs.into_iter().flatten() {
+            let mut d = r.value.desired.clone();
+            if r.value.task.desired_status.as_deref() == Some("STOPPED") {
+                d.desired_status = agent::DesiredStatus::Stopped;
             }
+            tasks.push(d);
         }
         self.attach_role_credentials(inst, &mut tasks).await;
         Ok(DesiredState {
