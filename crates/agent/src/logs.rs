@@ -23,9 +23,10 @@
 //!   signed with those credentials, so the role's policy governs delivery
 //!   as on ECS (a refused call is logged and retried/dropped like any other
 //!   refusal); a task without one uses the agent's own credentials.
-//! - A control-plane outage: the shipper keeps its one batch and retries
-//!   with backoff; meanwhile it reads nothing more, so memory stays bounded
-//!   and the rest waits in Docker's log file.
+//! - A control-plane outage: the shipper keeps its batch and retries with
+//!   backoff; meanwhile it reads at most one more batch (reading overlaps
+//!   sending), so memory stays bounded (two batches) and the rest waits in
+//!   Docker's log file.
 //! - Exactly once across agent restarts: after each acknowledged batch the
 //!   timestamp of its last line is persisted in `DATA_DIR/logs/<id>.json`;
 //!   a new shipper resumes after it. The batch in flight is recorded there
@@ -899,11 +900,12 @@ impl Shipper {
                     return result;
                 }
             }
-            // Blocking: read only while nothing is in flight (Docker's file is
-            // the buffer). Non-blocking: always read; the queue is bounded.
+            // Blocking: read until the next batch is full, also while one
+            // is in flight (reading overlaps sending; at most two batches
+            // are held, the rest waits in Docker's file). Non-blocking:
+            // always read; the queue is bounded by max-buffer-size.
             let reading = ended.is_none()
-                && (self.opts.non_blocking
-                    || (inflight.is_none() && !queue.has_full_batch(max_bytes)));
+                && (self.opts.non_blocking || !queue.has_full_batch(max_bytes));
             tokio::select! {
                 line = lines.next(), if reading => match line {
                     Some(Ok(line)) => {

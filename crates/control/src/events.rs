@@ -138,70 +138,10 @@ fn field(v: &Value, name: &str) -> Value {
     v.get(name).cloned().unwrap_or(Value::Null)
 }
 
-/// The fingerprint of a record (`record` is the stored JSON).
+/// The fingerprint of a record (`record` is the stored JSON). A record
+/// without the expected shape has the fingerprint of an empty one.
 pub fn fingerprint(kind: Kind, record: &Value) -> Fingerprint {
-    match kind {
-        Kind::Task => {
-            let t = &record["task"];
-            let containers: Vec<Value> = t["containers"]
-                .as_array()
-                .map(|cs| {
-                    cs.iter()
-                        .map(|c| {
-                            json!([
-                                field(c, "name"),
-                                field(c, "lastStatus"),
-                                field(c, "exitCode"),
-                                field(c, "healthStatus")
-                            ])
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            Fingerprint::Task(json!([
-                field(t, "lastStatus"),
-                field(t, "desiredStatus"),
-                field(t, "stopCode"),
-                field(t, "healthStatus"),
-                field(t, "connectivity"),
-                containers
-            ]))
-        }
-        Kind::Instance => {
-            let i = &record["instance"];
-            Fingerprint::Instance(json!([
-                field(i, "status"),
-                field(i, "agentConnected"),
-                field(i, "agentUpdateStatus"),
-                field(i, "runningTasksCount"),
-                field(i, "pendingTasksCount")
-            ]))
-        }
-        Kind::Service => {
-            let s = &record["service"];
-            Fingerprint::Service(ServiceFingerprint {
-                desired_count: field(s, "desiredCount"),
-                event_ids: s["events"]
-                    .as_array()
-                    .map(|es| {
-                        es.iter()
-                            .filter_map(|e| e["id"].as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                deployments: s["deployments"]
-                    .as_array()
-                    .map(|ds| {
-                        ds.iter()
-                            .filter_map(|d| {
-                                Some((d["id"].as_str()?.to_string(), field(d, "rolloutState")))
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            })
-        }
-    }
+    decode_fingerprint(kind, record).unwrap_or_else(|_| empty_fingerprint(kind))
 }
 
 /// [`fingerprint`] straight from the stored bytes, decoding only the
@@ -209,71 +149,100 @@ pub fn fingerprint(kind: Kind, record: &Value) -> Fingerprint {
 /// desired state and a service's history are skipped, not built), so a
 /// write that changes nothing an event reports costs no JSON tree. `None`
 /// when the record does not have the expected shape (the caller then takes
-/// the full path). Equal to `fingerprint(kind, &parsed)` otherwise.
+/// the full path). Equal to `fingerprint(kind, &parsed)` otherwise: both
+/// are [`decode_fingerprint`], from bytes or from a tree.
 pub fn quick_fingerprint(kind: Kind, bytes: &[u8]) -> Option<Fingerprint> {
+    decode_fingerprint(kind, &mut serde_json::Deserializer::from_slice(bytes)).ok()
+}
+
+fn empty_fingerprint(kind: Kind) -> Fingerprint {
+    match kind {
+        Kind::Task => Fingerprint::Task(json!([null, null, null, null, null, []])),
+        Kind::Instance => Fingerprint::Instance(json!([null, null, null, null, null])),
+        Kind::Service => Fingerprint::Service(ServiceFingerprint {
+            desired_count: Value::Null,
+            ..Default::default()
+        }),
+    }
+}
+
+/// The one list of fingerprinted fields: what of a task, an instance or a
+/// service is decoded (everything else is skipped by serde, not built).
+mod fp {
+    use serde::Deserialize;
+    use serde_json::Value;
+
+    #[derive(Deserialize)]
+    pub struct TaskRec {
+        pub task: Task,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Task {
+        pub last_status: Option<Value>,
+        pub desired_status: Option<Value>,
+        pub stop_code: Option<Value>,
+        pub health_status: Option<Value>,
+        pub connectivity: Option<Value>,
+        pub containers: Option<Vec<Container>>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Container {
+        pub name: Option<Value>,
+        pub last_status: Option<Value>,
+        pub exit_code: Option<Value>,
+        pub health_status: Option<Value>,
+    }
+    #[derive(Deserialize)]
+    pub struct InstanceRec {
+        pub instance: Instance,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Instance {
+        pub status: Option<Value>,
+        pub agent_connected: Option<Value>,
+        pub agent_update_status: Option<Value>,
+        pub running_tasks_count: Option<Value>,
+        pub pending_tasks_count: Option<Value>,
+    }
+    #[derive(Deserialize)]
+    pub struct ServiceRec {
+        pub service: Service,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Service {
+        pub desired_count: Option<Value>,
+        pub events: Option<Vec<Id>>,
+        pub deployments: Option<Vec<Deployment>>,
+    }
+    #[derive(Deserialize)]
+    pub struct Id {
+        pub id: Option<Value>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Deployment {
+        pub id: Option<Value>,
+        pub rollout_state: Option<Value>,
+    }
+}
+
+/// Decodes the fingerprinted fields of a `kind` record from `de` (stored
+/// bytes or a parsed tree).
+fn decode_fingerprint<'de, D: serde::Deserializer<'de>>(
+    kind: Kind,
+    de: D,
+) -> Result<Fingerprint, D::Error> {
     use serde::Deserialize;
     fn v(x: Option<Value>) -> Value {
         x.unwrap_or(Value::Null)
     }
-    #[derive(Deserialize)]
-    struct TaskRec {
-        task: TaskFp,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct TaskFp {
-        last_status: Option<Value>,
-        desired_status: Option<Value>,
-        stop_code: Option<Value>,
-        health_status: Option<Value>,
-        connectivity: Option<Value>,
-        containers: Option<Vec<ContainerFp>>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct ContainerFp {
-        name: Option<Value>,
-        last_status: Option<Value>,
-        exit_code: Option<Value>,
-        health_status: Option<Value>,
-    }
-    #[derive(Deserialize)]
-    struct InstanceRec {
-        instance: InstanceFp,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct InstanceFp {
-        status: Option<Value>,
-        agent_connected: Option<Value>,
-        agent_update_status: Option<Value>,
-        running_tasks_count: Option<Value>,
-        pending_tasks_count: Option<Value>,
-    }
-    #[derive(Deserialize)]
-    struct ServiceRec {
-        service: ServiceFp,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct ServiceFp {
-        desired_count: Option<Value>,
-        events: Option<Vec<IdFp>>,
-        deployments: Option<Vec<DeploymentFp>>,
-    }
-    #[derive(Deserialize)]
-    struct IdFp {
-        id: Option<Value>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct DeploymentFp {
-        id: Option<Value>,
-        rollout_state: Option<Value>,
-    }
-    Some(match kind {
+    Ok(match kind {
         Kind::Task => {
-            let t = serde_json::from_slice::<TaskRec>(bytes).ok()?.task;
+            let t = fp::TaskRec::deserialize(de)?.task;
             let containers: Vec<Value> = t
                 .containers
                 .unwrap_or_default()
@@ -297,7 +266,7 @@ pub fn quick_fingerprint(kind: Kind, bytes: &[u8]) -> Option<Fingerprint> {
             ]))
         }
         Kind::Instance => {
-            let i = serde_json::from_slice::<InstanceRec>(bytes).ok()?.instance;
+            let i = fp::InstanceRec::deserialize(de)?.instance;
             Fingerprint::Instance(json!([
                 v(i.status),
                 v(i.agent_connected),
@@ -307,7 +276,7 @@ pub fn quick_fingerprint(kind: Kind, bytes: &[u8]) -> Option<Fingerprint> {
             ]))
         }
         Kind::Service => {
-            let s = serde_json::from_slice::<ServiceRec>(bytes).ok()?.service;
+            let s = fp::ServiceRec::deserialize(de)?.service;
             Fingerprint::Service(ServiceFingerprint {
                 desired_count: v(s.desired_count),
                 event_ids: s
@@ -1115,6 +1084,19 @@ mod tests {
             );
         }
         assert_eq!(quick_fingerprint(Kind::Task, b"{\"task\": 3}"), None);
+        // A tree without the expected shape has an empty record's print.
+        assert_eq!(
+            fingerprint(Kind::Task, &json!({"task": 3})),
+            fingerprint(Kind::Task, &json!({"task": {}}))
+        );
+        assert_eq!(
+            fingerprint(Kind::Instance, &json!([])),
+            fingerprint(Kind::Instance, &json!({"instance": {}}))
+        );
+        assert_eq!(
+            fingerprint(Kind::Service, &json!(null)),
+            fingerprint(Kind::Service, &json!({"service": {}}))
+        );
         assert_eq!(quick_fingerprint(Kind::Instance, b"not json"), None);
     }
 

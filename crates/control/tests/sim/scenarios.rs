@@ -213,8 +213,18 @@ pub async fn scenario_b(size: SizeB, seed: u64) {
 
     // Host index -> simulated time at which its cut ends.
     let mut cut_until: std::collections::BTreeMap<usize, f64> = Default::default();
+    let wall = std::time::Instant::now();
     for step in 0..size.chaos_secs {
         let now = cp.now();
+        if step > 0 && step % 600 == 0 {
+            // Progress of the long runs (visible with --nocapture).
+            eprintln!(
+                "scenario B: {step}/{} simulated s after {:.0} s wall, violations so far {}",
+                size.chaos_secs,
+                wall.elapsed().as_secs_f64(),
+                ck.violations()
+            );
+        }
         if step == size.chaos_secs / 2 {
             // A rolling deployment of every other service amid the chaos.
             for s in ck.services.iter().step_by(2) {
