@@ -3,8 +3,9 @@
 //!
 //! Docker keeps capturing with its `json-file` driver (see `spec.rs`); that
 //! file is the on-disk buffer. A supervisor ([`run`]) takes no input: on a
-//! short period and on every runtime event it rereads the agent's persisted
-//! state (`state.json`) and starts one shipper per started `awslogs`
+//! short period, on every runtime event and on every save of the agent's
+//! persisted state (`state.json`, see [`StateStore::subscribe`]) it rereads
+//! that state and starts one shipper per started `awslogs`
 //! container that has none and is not finished shipping. A shipper follows
 //! the container's stdout/stderr through the runtime ([`ContainerRuntime::logs`]),
 //! batches lines (AWS limits: 10,000 events, 1 MiB counting 26 bytes per
@@ -577,6 +578,9 @@ pub async fn run(
     let mut active: BTreeSet<String> = BTreeSet::new();
     let mut shippers: JoinSet<String> = JoinSet::new();
     let mut events = runtime.events();
+    // A container is shippable once state.json says it started, which is
+    // written after the runtime's start event: a save wakes a scan.
+    let mut saved = store.subscribe();
     loop {
         while let Some(done) = shippers.try_join_next() {
             if let Ok(id) = done {
@@ -599,6 +603,7 @@ pub async fn run(
                     events = runtime.events();
                 }
             }
+            _ = saved.changed() => {}
             _ = tokio::time::sleep(config.scan_interval) => {}
             Some(done) = shippers.join_next(), if !shippers.is_empty() => {
                 if let Ok(id) = done {

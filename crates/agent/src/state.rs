@@ -62,6 +62,13 @@ impl StateStore {
         &self.path
     }
 
+    /// Changes with every [`StateStore::save`] of this state file in this
+    /// process, so a reader of the file (the awslogs supervisor) learns of
+    /// a newly started container at once instead of on its next period.
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
+        saves(&self.path).subscribe()
+    }
+
     /// The stored state, or a fresh one when there is no file yet.
     pub fn load(&self) -> Result<AgentState, StateError> {
         let bytes = match std::fs::read(&self.path) {
@@ -111,8 +118,25 @@ impl StateStore {
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
         }
+        saves(&self.path).send_modify(|n| *n = n.wrapping_add(1));
         Ok(())
     }
+}
+
+/// The save counter of a state file (one per path, for the process's life:
+/// a process holds a few agents' data directories at most).
+fn saves(path: &Path) -> tokio::sync::watch::Sender<u64> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static SAVES: OnceLock<Mutex<HashMap<PathBuf, tokio::sync::watch::Sender<u64>>>> =
+        OnceLock::new();
+    let mut map = SAVES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    map.entry(path.to_path_buf())
+        .or_insert_with(|| tokio::sync::watch::channel(0).0)
+        .clone()
 }
 
 /// Name of the file (next to `state.json`) listing the container instance

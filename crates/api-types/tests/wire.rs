@@ -148,3 +148,33 @@ fn timestamps_are_epoch_seconds() {
         serde_json::from_value(json!({"registeredAt": 1449262185.773})).unwrap();
     assert_eq!(td.registered_at, Some(1449262185.773));
 }
+
+/// A valid request takes the one-pass path; what it yields is serde's own
+/// parse, and unknown members anywhere (top level, in a list of
+/// structures, beside free-form maps) are still refused by name.
+#[test]
+fn strict_parse_of_valid_and_unknown_members() {
+    let v = sample_request();
+    let strict: RegisterTaskDefinitionRequest = from_slice_strict(v.to_string().as_bytes()).unwrap();
+    assert_eq!(serde_json::to_value(&strict).unwrap(), v);
+
+    let unknown = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = sample_request();
+        edit(&mut v);
+        from_slice_strict::<RegisterTaskDefinitionRequest>(v.to_string().as_bytes())
+            .unwrap_err()
+            .message
+    };
+    assert_eq!(
+        unknown(&|v| v["bogus"] = json!(1)),
+        "Unknown parameter in input: \"bogus\""
+    );
+    assert_eq!(
+        unknown(&|v| v["tags"][0]["extra"] = json!("x")),
+        "Unknown parameter in tags[0]: \"extra\""
+    );
+    assert_eq!(
+        unknown(&|v| v["containerDefinitions"][0]["logConfiguration"]["driver"] = json!("x")),
+        "Unknown parameter in containerDefinitions[0].logConfiguration: \"driver\""
+    );
+}
