@@ -930,3 +930,41 @@ async fn reconciler_prepares_destinations_before_the_start() {
     assert_ne!(failed.observation().last_status, TaskStatus::Running);
     server.abort();
 }
+
+/// The reconciler records a container as started after the runtime's start
+/// event: the save of state.json itself wakes the supervisor, so shipping
+/// does not wait for the (here one-hour) scan period.
+#[tokio::test]
+async fn a_save_of_the_state_starts_the_shipper() {
+    let (endpoint, shared, server) = mock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let mut cfg = config(dir.path());
+    cfg.scan_interval = Duration::from_secs(3600);
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let runtime: Arc<dyn ContainerRuntime> = fake.clone();
+    let sup = tokio::spawn(run(
+        cfg,
+        test_client(endpoint),
+        runtime,
+        async move {
+            let _ = stop_rx.await;
+        },
+    ));
+    // Started (its runtime events already seen) before the state says so.
+    let id = fake.insert_running("app-1", BTreeMap::new());
+    fake.write_log(&id, LogSource::Stdout, "hello", 1_700_000_000_000_000_000);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(shared.lock().unwrap().events.is_empty());
+    write_state(
+        dir.path(),
+        &id,
+        json!({"awslogs-group": "g", "awslogs-create-group": "true"}),
+    );
+    let got = wait_for(&shared, 1).await;
+    assert_eq!(got.len(), 1, "not shipped after the state was saved");
+    assert_eq!(got[0].2, "hello");
+    let _ = stop_tx.send(());
+    sup.await.unwrap();
+    server.abort();
+}

@@ -239,6 +239,24 @@ mod tests {
         }
     }
 
+    /// A reader of one state file hears of each of its saves, and only of
+    /// its own file's.
+    #[test]
+    fn saves_are_announced_per_file() {
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let mut rx = StateStore::new(a.path()).subscribe();
+        let mut other = StateStore::new(b.path()).subscribe();
+        assert!(!rx.has_changed().unwrap());
+        let writer = StateStore::new(a.path());
+        writer.save(&AgentState::default()).unwrap();
+        assert!(rx.has_changed().unwrap());
+        rx.mark_unchanged();
+        writer.save(&AgentState::default()).unwrap();
+        assert!(rx.has_changed().unwrap());
+        assert!(!other.has_changed().unwrap());
+        other.mark_unchanged();
+    }
+
     #[test]
     fn previous_identities_survive_a_reload() {
         let dir = tempfile::tempdir().unwrap();
