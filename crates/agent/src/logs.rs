@@ -909,8 +909,8 @@ impl Shipper {
             // is in flight (reading overlaps sending; at most two batches
             // are held, the rest waits in Docker's file). Non-blocking:
             // always read; the queue is bounded by max-buffer-size.
-            let reading = ended.is_none()
-                && (self.opts.non_blocking || !queue.has_full_batch(max_bytes));
+            let reading =
+                ended.is_none() && (self.opts.non_blocking || !queue.has_full_batch(max_bytes));
             tokio::select! {
                 line = lines.next(), if reading => match line {
                     Some(Ok(line)) => {

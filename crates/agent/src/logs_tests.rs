@@ -943,14 +943,9 @@ async fn a_save_of_the_state_starts_the_shipper() {
     cfg.scan_interval = Duration::from_secs(3600);
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let runtime: Arc<dyn ContainerRuntime> = fake.clone();
-    let sup = tokio::spawn(run(
-        cfg,
-        test_client(endpoint),
-        runtime,
-        async move {
-            let _ = stop_rx.await;
-        },
-    ));
+    let sup = tokio::spawn(run(cfg, test_client(endpoint), runtime, async move {
+        let _ = stop_rx.await;
+    }));
     // Started (its runtime events already seen) before the state says so.
     let id = fake.insert_running("app-1", BTreeMap::new());
     fake.write_log(&id, LogSource::Stdout, "hello", 1_700_000_000_000_000_000);

@@ -155,7 +155,8 @@ fn timestamps_are_epoch_seconds() {
 #[test]
 fn strict_parse_of_valid_and_unknown_members() {
     let v = sample_request();
-    let strict: RegisterTaskDefinitionRequest = from_slice_strict(v.to_string().as_bytes()).unwrap();
+    let strict: RegisterTaskDefinitionRequest =
+        from_slice_strict(v.to_string().as_bytes()).unwrap();
     assert_eq!(serde_json::to_value(&strict).unwrap(), v);
 
     let unknown = |edit: &dyn Fn(&mut serde_json::Value)| {
