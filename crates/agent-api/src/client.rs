@@ -238,7 +238,7 @@ impl AgentClient {
     pub async fn logs_call(
         &self,
         operation: &str,
-        body: &serde_json::Value,
+        body: &(impl serde::Serialize + Sync + ?Sized),
     ) -> Result<serde_json::Value, ClientError> {
         self.call(LOGS_TARGET_PREFIX, "logs", operation, body).await
     }
@@ -250,7 +250,7 @@ impl AgentClient {
         target_prefix: &str,
         signing_name: &str,
         operation: &str,
-        body: &serde_json::Value,
+        body: &(impl serde::Serialize + Sync + ?Sized),
     ) -> Result<serde_json::Value, ClientError> {
         let bytes =
             serde_json::to_vec(body).map_err(|source| ClientError::Decode { status: 0, source })?;

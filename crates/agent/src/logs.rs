@@ -1018,14 +1018,30 @@ impl Shipper {
         if events.is_empty() {
             return None;
         }
-        let body = json!({
-            "logGroupName": self.target.group,
-            "logStreamName": self.target.stream,
-            "logEvents": events.iter().map(|e| json!({
-                "timestamp": e.timestamp_ms,
-                "message": e.message,
-            })).collect::<Vec<_>>(),
-        });
+        // Encoded straight from the queued events (no JSON tree).
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Put<'a> {
+            log_group_name: &'a str,
+            log_stream_name: &'a str,
+            log_events: Vec<Event<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Event<'a> {
+            timestamp: i64,
+            message: &'a str,
+        }
+        let body = Put {
+            log_group_name: &self.target.group,
+            log_stream_name: &self.target.stream,
+            log_events: events
+                .iter()
+                .map(|e| Event {
+                    timestamp: e.timestamp_ms,
+                    message: &e.message,
+                })
+                .collect(),
+        };
         let mut backoff = Duration::from_millis(200);
         loop {
             match self.signer().logs_call("PutLogEvents", &body).await {

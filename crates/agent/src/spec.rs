@@ -261,9 +261,10 @@ pub const LOG_MAX_FILE: &str = "3";
 /// json-file options with Gantry's bound: `max-size`/`max-file` default to
 /// [`LOG_MAX_SIZE`] × [`LOG_MAX_FILE`] unless the task definition sets them,
 /// so a chatty container cannot fill the host's disk. The awslogs shipper
-/// (`crate::logs`) reads through the Engine's logs API, which sees only the
-/// files Docker still keeps: lines rotated away before they were shipped
-/// (a Logs outage longer than the cap takes to fill) are lost, oldest first.
+/// (`crate::logs`) reads these files (directly when the agent can, else
+/// through the Engine's logs API), so it sees only the files Docker still
+/// keeps: lines rotated away before they were shipped (a Logs outage
+/// longer than the cap takes to fill) are lost, oldest first.
 fn bounded_json_file(mut options: BTreeMap<String, String>) -> BTreeMap<String, String> {
     options
         .entry("max-size".to_string())

@@ -481,3 +481,57 @@ async fn healthy_dependency_links_and_task_volume() {
         "task volume removed"
     );
 }
+
+/// The awslogs shipper's source: a container's whole output, across
+/// json-file rotations, in order, ending when the container has exited;
+/// read from the log file, and (with `compress=true`, which the file reader
+/// leaves to the Engine) through the logs API: both give the same lines.
+#[tokio::test]
+async fn logs_follow_rotations_to_the_end_from_file_and_api() {
+    use futures::StreamExt;
+    let rt = setup().await;
+    let _cleanup = Cleanup("json-file-logs".into());
+    const N: usize = 30_000;
+    for extra in [None, Some("compress=true")] {
+        let mut args = vec![
+            "run".to_string(),
+            "-d".into(),
+            "--label".into(),
+            format!("{TEST_LABEL}=json-file-logs"),
+            "--log-opt".into(),
+            "max-size=1m".into(),
+            "--log-opt".into(),
+            "max-file=10".into(),
+        ];
+        if let Some(o) = extra {
+            args.extend(["--log-opt".into(), o.to_string()]);
+        }
+        args.extend([
+            IMAGE.to_string(),
+            "awk".into(),
+            format!("BEGIN{{for(i=0;i<{N};i++) printf \"line %06d %080d\\n\", i, 0}}"),
+        ]);
+        let out = Command::new("docker").args(&args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let lines: Vec<String> = tokio::time::timeout(
+            Duration::from_secs(60),
+            rt.logs(&id, 0)
+                .map(|l| l.expect("log line").message)
+                .collect::<Vec<_>>(),
+        )
+        .await
+        .expect("the follow ends once the container has exited");
+        assert_eq!(lines.len(), N, "{extra:?}");
+        for (i, l) in lines.iter().enumerate() {
+            assert!(
+                l.starts_with(&format!("line {i:06} ")),
+                "{extra:?} line {i}: {l}"
+            );
+        }
+    }
+}

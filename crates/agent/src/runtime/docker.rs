@@ -20,6 +20,7 @@ use bollard::query_parameters::{
     BuildImageOptions, CreateContainerOptions, CreateImageOptions, EventsOptions,
     ListContainersOptions, ListNetworksOptions, LogsOptions, RemoveContainerOptions,
     RemoveImageOptions, RemoveVolumeOptions, StatsOptions, StopContainerOptions,
+    WaitContainerOptions,
 };
 use bollard::Docker;
 use futures::stream::BoxStream;
@@ -98,6 +99,84 @@ impl DockerRuntime {
                     tokio::time::sleep(backoff).await;
                     backoff = (backoff * 2).min(std::time::Duration::from_secs(5));
                 }
+            }
+        }
+    }
+
+    /// The Engine's logs API, followed (`timestamps=1`).
+    fn api_logs(
+        &self,
+        id: &str,
+        since_secs: i64,
+    ) -> BoxStream<'static, Result<LogLine, RuntimeError>> {
+        let options = LogsOptions {
+            follow: true,
+            stdout: true,
+            stderr: true,
+            timestamps: true,
+            since: i32::try_from(since_secs.max(0)).unwrap_or(i32::MAX),
+            ..Default::default()
+        };
+        self.docker
+            .logs(id, Some(options))
+            .flat_map(|chunk| {
+                let lines: Vec<Result<LogLine, RuntimeError>> = match chunk {
+                    Err(BollardError::DockerResponseServerError {
+                        status_code: 404, ..
+                    }) => Vec::new(),
+                    Err(source) => vec![Err(RuntimeError::Docker { op: "logs", source })],
+                    Ok(out) => {
+                        let source = match &out {
+                            bollard::container::LogOutput::StdErr { .. } => LogSource::Stderr,
+                            _ => LogSource::Stdout,
+                        };
+                        let bytes = out.into_bytes();
+                        String::from_utf8_lossy(&bytes)
+                            .split_terminator('\n')
+                            .filter_map(|l| parse_log_line(l, source))
+                            .map(Ok)
+                            .collect()
+                    }
+                };
+                futures::stream::iter(lines)
+            })
+            .boxed()
+    }
+
+    /// The container's json-file log followed from disk, when it is one,
+    /// uncompressed and readable here; `None` to use the API.
+    async fn json_file_logs(
+        &self,
+        id: &str,
+        since_secs: i64,
+    ) -> Option<BoxStream<'static, Result<LogLine, RuntimeError>>> {
+        let c = self.docker.inspect_container(id, None).await.ok()?;
+        let lc = c.host_config.as_ref()?.log_config.as_ref()?;
+        let compressed = lc
+            .config
+            .as_ref()
+            .and_then(|o| o.get("compress"))
+            .is_some_and(|v| v == "true");
+        if lc.typ.as_deref() != Some("json-file") || compressed {
+            return None;
+        }
+        let path = std::path::PathBuf::from(c.log_path.filter(|p| !p.is_empty())?);
+        let docker = self.docker.clone();
+        let wait_id = id.to_string();
+        // Answered once the container is not running, after the Engine
+        // closed its log copier (any answer, an error included, ends the
+        // follow after a last read; the shipper follows again if the
+        // container still runs).
+        let exited = async move {
+            let mut w = docker.wait_container(&wait_id, None::<WaitContainerOptions>);
+            let _ = w.next().await;
+        };
+        let since_ns = since_secs.max(0).saturating_mul(1_000_000_000) - 1;
+        match super::json_file::follow(path.clone(), since_ns, exited) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                debug!(id, path = %path.display(), error = %e, "json-file log not readable here; following through the Engine");
+                None
             }
         }
     }
@@ -602,39 +681,20 @@ impl ContainerRuntime for DockerRuntime {
             .boxed()
     }
 
+    /// Straight from the container's json-file log when the agent can read
+    /// it ([`super::json_file`]: the Engine's follow stream is the slower
+    /// path), through the Engine's logs API otherwise.
     fn logs(&self, id: &str, since_secs: i64) -> BoxStream<'static, Result<LogLine, RuntimeError>> {
-        let options = LogsOptions {
-            follow: true,
-            stdout: true,
-            stderr: true,
-            timestamps: true,
-            since: i32::try_from(since_secs.max(0)).unwrap_or(i32::MAX),
-            ..Default::default()
-        };
-        self.docker
-            .logs(id, Some(options))
-            .flat_map(|chunk| {
-                let lines: Vec<Result<LogLine, RuntimeError>> = match chunk {
-                    Err(BollardError::DockerResponseServerError {
-                        status_code: 404, ..
-                    }) => Vec::new(),
-                    Err(source) => vec![Err(RuntimeError::Docker { op: "logs", source })],
-                    Ok(out) => {
-                        let source = match &out {
-                            bollard::container::LogOutput::StdErr { .. } => LogSource::Stderr,
-                            _ => LogSource::Stdout,
-                        };
-                        let bytes = out.into_bytes();
-                        String::from_utf8_lossy(&bytes)
-                            .split_terminator('\n')
-                            .filter_map(|l| parse_log_line(l, source))
-                            .map(Ok)
-                            .collect()
-                    }
-                };
-                futures::stream::iter(lines)
-            })
-            .boxed()
+        let this = self.clone();
+        let id = id.to_string();
+        futures::stream::once(async move {
+            match this.json_file_logs(&id, since_secs).await {
+                Some(s) => s,
+                None => this.api_logs(&id, since_secs),
+            }
+        })
+        .flatten()
+        .boxed()
     }
 
     async fn ensure_network(&self, network: &NetworkSpec) -> Result<(), RuntimeError> {

@@ -4,6 +4,7 @@
 
 mod docker;
 pub mod fake;
+mod json_file;
 
 pub use docker::{DockerRuntime, PullTimeouts};
 pub use fake::FakeRuntime;
