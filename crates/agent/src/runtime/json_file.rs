@@ -35,7 +35,7 @@ use std::time::Duration;
 
 /// Longest wait before an idle log file is read again.
 pub const MAX_IDLE: Duration = Duration::from_millis(100);
-const READ_CHUNK: usize = 256 * 1024;
+const READ_CHUNK: usize = 128 * 1024;
 
 /// One entry of a json-file log.
 #[derive(Deserialize)]
@@ -118,6 +118,10 @@ impl Open {
             }
         }
         self.partial.extend_from_slice(data);
+        if n == 0 {
+            // Caught up: an idle follower holds no read buffer.
+            self.buf = Vec::new();
+        }
         Ok(n)
     }
 }
