@@ -623,8 +623,11 @@ fn scan(
     active: &mut BTreeSet<String>,
     shippers: &mut JoinSet<String>,
 ) {
-    let state = match store.load() {
-        Ok(s) => s,
+    // Woken by every save of state.json: a state that names no awslogs
+    // container is not decoded (none to ship; the cursors of containers
+    // that are gone are still swept below).
+    let state = match store.load_if_contains(b"awslogs") {
+        Ok(s) => s.unwrap_or_default(),
         Err(e) => {
             debug!(error = %e, "cannot read agent state for log shipping");
             return;

@@ -71,13 +71,20 @@ impl StateStore {
 
     /// The stored state, or a fresh one when there is no file yet.
     pub fn load(&self) -> Result<AgentState, StateError> {
+        self.load_if_contains(b"").map(Option::unwrap_or_default)
+    }
+
+    /// [`Self::load`], but `None` without decoding anything when the file's
+    /// text does not contain `needle` (a reader that only cares about, say,
+    /// awslogs containers skips the states that have none).
+    pub fn load_if_contains(&self, needle: &[u8]) -> Result<Option<AgentState>, StateError> {
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(AgentState {
+                return Ok(Some(AgentState {
                     version: STATE_VERSION,
                     ..Default::default()
-                })
+                }))
             }
             Err(source) => {
                 return Err(StateError::Io {
@@ -86,6 +93,9 @@ impl StateStore {
                 })
             }
         };
+        if !needle.is_empty() && !bytes.windows(needle.len()).any(|w| w == needle) {
+            return Ok(None);
+        }
         let state: AgentState =
             serde_json::from_slice(&bytes).map_err(|source| StateError::Corrupt {
                 path: self.path.clone(),
@@ -97,7 +107,7 @@ impl StateStore {
                 found: state.version,
             });
         }
-        Ok(state)
+        Ok(Some(state))
     }
 
     pub fn save(&self, state: &AgentState) -> Result<(), StateError> {
@@ -255,6 +265,29 @@ mod tests {
         assert!(rx.has_changed().unwrap());
         assert!(!other.has_changed().unwrap());
         other.mark_unchanged();
+    }
+
+    #[test]
+    fn load_if_contains_skips_states_without_the_needle() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        // No file yet: a fresh state, as load() gives.
+        assert_eq!(
+            store.load_if_contains(b"awslogs").unwrap(),
+            Some(store.load().unwrap())
+        );
+        let state = AgentState {
+            version: STATE_VERSION,
+            container_instance_arn: Some("arn:with-awslogs-in-it".into()),
+            ..Default::default()
+        };
+        store.save(&state).unwrap();
+        assert_eq!(
+            store.load_if_contains(b"awslogs").unwrap(),
+            Some(state.clone())
+        );
+        assert_eq!(store.load_if_contains(b"fluentd").unwrap(), None);
+        assert_eq!(store.load().unwrap(), state);
     }
 
     #[test]
