@@ -483,9 +483,11 @@ async fn healthy_dependency_links_and_task_volume() {
 }
 
 /// The awslogs shipper's source: a container's whole output, across
-/// json-file rotations, in order, ending when the container has exited;
-/// read from the log file, and (with `compress=true`, which the file reader
-/// leaves to the Engine) through the logs API: both give the same lines.
+/// json-file rotations, in order, ending when the container has exited.
+/// Read from the log file while the container writes; with
+/// `compress=true` (left to the Engine's logs API) once it has exited:
+/// Docker 20.10's follow was seen losing lines across rotations of
+/// compressed files (12,279 of 30,000), which the file reader avoids.
 #[tokio::test]
 async fn logs_follow_rotations_to_the_end_from_file_and_api() {
     use futures::StreamExt;
@@ -518,6 +520,10 @@ async fn logs_follow_rotations_to_the_end_from_file_and_api() {
             String::from_utf8_lossy(&out.stderr)
         );
         let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if extra.is_some() {
+            let waited = Command::new("docker").args(["wait", &id]).output().unwrap();
+            assert!(waited.status.success());
+        }
         let lines: Vec<String> = tokio::time::timeout(
             Duration::from_secs(60),
             rt.logs(&id, 0)
