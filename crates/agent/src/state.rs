@@ -71,33 +71,49 @@ impl StateStore {
 
     /// The stored state, or a fresh one when there is no file yet.
     pub fn load(&self) -> Result<AgentState, StateError> {
-        self.load_if_contains(b"").map(Option::unwrap_or_default)
+        match self.read()? {
+            Some(bytes) => self.decode(&bytes),
+            None => Ok(Self::fresh()),
+        }
     }
 
     /// [`Self::load`], but `None` without decoding anything when the file's
     /// text does not contain `needle` (a reader that only cares about, say,
     /// awslogs containers skips the states that have none).
     pub fn load_if_contains(&self, needle: &[u8]) -> Result<Option<AgentState>, StateError> {
-        let bytes = match std::fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Some(AgentState {
-                    version: STATE_VERSION,
-                    ..Default::default()
-                }))
+        match self.read()? {
+            Some(bytes)
+                if !needle.is_empty() && !bytes.windows(needle.len()).any(|w| w == needle) =>
+            {
+                Ok(None)
             }
-            Err(source) => {
-                return Err(StateError::Io {
-                    path: self.path.clone(),
-                    source,
-                })
-            }
-        };
-        if !needle.is_empty() && !bytes.windows(needle.len()).any(|w| w == needle) {
-            return Ok(None);
+            Some(bytes) => self.decode(&bytes).map(Some),
+            None => Ok(Some(Self::fresh())),
         }
+    }
+
+    fn fresh() -> AgentState {
+        AgentState {
+            version: STATE_VERSION,
+            ..Default::default()
+        }
+    }
+
+    /// The file's bytes; `None` when there is no file yet.
+    fn read(&self) -> Result<Option<Vec<u8>>, StateError> {
+        match std::fs::read(&self.path) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(StateError::Io {
+                path: self.path.clone(),
+                source,
+            }),
+        }
+    }
+
+    fn decode(&self, bytes: &[u8]) -> Result<AgentState, StateError> {
         let state: AgentState =
-            serde_json::from_slice(&bytes).map_err(|source| StateError::Corrupt {
+            serde_json::from_slice(bytes).map_err(|source| StateError::Corrupt {
                 path: self.path.clone(),
                 source,
             })?;
@@ -107,7 +123,7 @@ impl StateStore {
                 found: state.version,
             });
         }
-        Ok(Some(state))
+        Ok(state)
     }
 
     pub fn save(&self, state: &AgentState) -> Result<(), StateError> {

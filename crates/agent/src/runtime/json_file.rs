@@ -26,6 +26,7 @@
 use super::{LogLine, LogSource, RuntimeError};
 use futures::stream::{BoxStream, StreamExt};
 use serde::Deserialize;
+use std::collections::VecDeque;
 use std::future::Future;
 use std::io::{Read, Seek, SeekFrom};
 use std::os::unix::fs::MetadataExt;
@@ -126,24 +127,30 @@ impl Open {
     }
 }
 
-/// The rotated files of `path` that exist, oldest first.
-fn rotated(path: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+/// The rotated files of `path` (`path.N` … `path.1`, oldest first) to read
+/// before `current`: those rotated after the file whose inode is `after`
+/// (all of them when it is `None` or gone already: lines delivered before
+/// are skipped by their timestamps), never `current` or `after` itself.
+fn rotated_after(path: &Path, after: Option<u64>, current: u64) -> Vec<Open> {
+    let mut files = Vec::new();
     for n in 1.. {
-        let p = PathBuf::from(format!("{}.{n}", path.display()));
-        if !p.exists() {
-            break;
+        match Open::new(Path::new(&format!("{}.{n}", path.display()))) {
+            Ok(f) => files.push(f),
+            Err(_) => break,
         }
-        out.push(p);
     }
-    out.reverse();
-    out
+    files.reverse();
+    if let Some(i) = after.and_then(|ino| files.iter().position(|f| f.ino == ino)) {
+        files.drain(..=i);
+    }
+    files.retain(|f| f.ino != current && Some(f.ino) != after);
+    files
 }
 
 struct Follow {
     path: PathBuf,
-    /// Rotated files still to read before `current`.
-    backlog: Vec<Open>,
+    /// Rotated files still to read before `current`, oldest first.
+    backlog: VecDeque<Open>,
     current: Open,
     /// Newest line delivered (lines not newer are skipped).
     last_ns: i64,
@@ -165,15 +172,15 @@ impl Follow {
             }
             let mut out = Vec::new();
             // Rotated files first, each to its end.
-            while let Some(f) = self.backlog.first_mut() {
+            while let Some(f) = self.backlog.front_mut() {
                 while out.is_empty() && f.read_lines(self.last_ns, &mut out).map_err(io)? > 0 {}
                 if out.is_empty() {
-                    self.backlog.remove(0);
+                    self.backlog.pop_front();
                 } else {
                     return Ok(self.deliver(out));
                 }
             }
-            let exited = self.exited.is_none();
+            let stopped = self.exited.is_none();
             let n = self
                 .current
                 .read_lines(self.last_ns, &mut out)
@@ -194,25 +201,9 @@ impl Follow {
                     // then the new one from its start.
                     let next = Open::new(&self.path).map_err(io)?;
                     let old = std::mem::replace(&mut self.current, next);
-                    let old_ino = old.ino;
-                    self.backlog.push(old);
-                    let files = rotated(&self.path);
-                    let newer = match files
-                        .iter()
-                        .position(|p| std::fs::metadata(p).is_ok_and(|m| m.ino() == old_ino))
-                    {
-                        Some(i) => &files[i + 1..],
-                        // Rotated away already: every file, the lines
-                        // already delivered skipped by their timestamps.
-                        None => &files[..],
-                    };
-                    for p in newer {
-                        if let Ok(f) = Open::new(p) {
-                            if f.ino != old_ino && f.ino != self.current.ino {
-                                self.backlog.push(f);
-                            }
-                        }
-                    }
+                    let newer = rotated_after(&self.path, Some(old.ino), self.current.ino);
+                    self.backlog.push_back(old);
+                    self.backlog.extend(newer);
                     continue;
                 }
                 Ok(_) => {
@@ -228,7 +219,7 @@ impl Follow {
                 // the stream.
                 Err(_) => {}
             }
-            if exited {
+            if stopped {
                 // Stopped, and everything it wrote was read.
                 self.done = true;
                 return Ok(Vec::new());
@@ -262,14 +253,10 @@ pub fn follow(
     since_ns: i64,
     exited: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<BoxStream<'static, Result<LogLine, RuntimeError>>> {
+    // The current file first: a rotation meanwhile makes it one of the
+    // rotated files, which are then skipped by inode.
     let current = Open::new(&path)?;
-    let mut backlog = Vec::new();
-    for p in rotated(&path) {
-        match Open::new(&p) {
-            Ok(f) if f.ino != current.ino => backlog.push(f),
-            _ => {}
-        }
-    }
+    let backlog = rotated_after(&path, None, current.ino).into();
     let state = Follow {
         path,
         backlog,
