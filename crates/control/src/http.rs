@@ -96,6 +96,21 @@ pub trait ServiceHandler: Send + Sync {
         operation: &str,
         body: Bytes,
     ) -> Result<serde_json::Value, ApiError>;
+
+    /// [`ServiceHandler::handle`] with the answer already serialised: what
+    /// the HTTP layer sends. A handler whose answers are large typed
+    /// structs overrides it to serialise them straight to bytes (no
+    /// `serde_json::Value` tree in between).
+    async fn handle_bytes(
+        &self,
+        ctx: &RequestContext,
+        operation: &str,
+        body: Bytes,
+    ) -> Result<Vec<u8>, ApiError> {
+        let value = self.handle(ctx, operation, body).await?;
+        serde_json::to_vec(&value)
+            .map_err(|e| ApiError::server(format!("response did not serialise: {e}")))
+    }
 }
 
 /// The agent sync endpoint ([`gantry_agent_api::SYNC_PATH`]).
@@ -432,12 +447,17 @@ async fn api(State(state): State<Arc<HttpState>>, req: Request) -> Response {
         return query_api(&state, req).await;
     }
     match api_inner(&state, req).await {
-        Ok(value) => json_response(StatusCode::OK, AMZ_JSON_1_1, &value),
+        Ok(bytes) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, AMZ_JSON_1_1)],
+            bytes,
+        )
+            .into_response(),
         Err(err) => logged_error_response(&err),
     }
 }
 
-async fn api_inner(state: &HttpState, req: Request) -> Result<serde_json::Value, ApiError> {
+async fn api_inner(state: &HttpState, req: Request) -> Result<Vec<u8>, ApiError> {
     let (parts, body) = req.into_parts();
     let is_logs = parts
         .headers
@@ -521,7 +541,7 @@ async fn api_inner(state: &HttpState, req: Request) -> Result<serde_json::Value,
                 .await?;
         }
     }
-    handler.handle(&ctx, &operation, body).await
+    handler.handle_bytes(&ctx, &operation, body).await
 }
 
 /// The resource ARNs a call acts on, as authorization sees them.
@@ -823,19 +843,6 @@ async fn read_body(headers: &HeaderMap, mut body: Body, limit: usize) -> Result<
         return Err(too_large());
     }
     Ok(buf.freeze())
-}
-
-fn json_response(
-    status: StatusCode,
-    content_type: &'static str,
-    value: &serde_json::Value,
-) -> Response {
-    match serde_json::to_vec(value) {
-        Ok(bytes) => (status, [(header::CONTENT_TYPE, content_type)], bytes).into_response(),
-        Err(e) => logged_error_response(&ApiError::server(format!(
-            "response did not serialise: {e}"
-        ))),
-    }
 }
 
 fn logged_error_response(err: &ApiError) -> Response {

@@ -363,6 +363,28 @@ impl Repo {
             .map(|kv| kv.mod_revision))
     }
 
+    /// The `mod_revision`s of `keys`, all read at one point (one mirror
+    /// catch-up for all of them, as in [`Repo::get_shared_many`]).
+    pub async fn mod_revisions_many(&self, keys: &[&str]) -> Result<Vec<Option<u64>>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            return Ok(keys
+                .iter()
+                .map(|k| m.get(k).map(|e| e.mod_revision))
+                .collect());
+        }
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            out.push(
+                self.store
+                    .get(k)
+                    .await
+                    .map_err(internal)?
+                    .map(|kv| kv.mod_revision),
+            );
+        }
+        Ok(out)
+    }
+
     pub async fn list<T: DeserializeOwned>(
         &self,
         prefix: &str,

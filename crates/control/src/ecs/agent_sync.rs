@@ -270,14 +270,28 @@ impl EcsService {
         let mut iv = (*inst.value).clone();
         let mut inst_changed = false;
         let mut generation_bump = false;
-        for obs in tasks {
-            let Some((key, id)) = observed_task_key(&iv, obs) else {
+        // The records the report left unchanged outside the lock and that
+        // are still at that revision are skipped; their revisions are read
+        // at one point (one mirror catch-up, not one per task).
+        let keyed: Vec<(&TaskObservation, String, String)> = tasks
+            .iter()
+            .filter_map(|obs| observed_task_key(&iv, obs).map(|(key, id)| (obs, key, id)))
+            .collect();
+        let maybe_unchanged: Vec<&str> = keyed
+            .iter()
+            .filter(|(_, key, _)| unchanged.contains_key(key))
+            .map(|(_, key, _)| key.as_str())
+            .collect();
+        let still: std::collections::BTreeSet<&str> = maybe_unchanged
+            .iter()
+            .zip(self.repo.mod_revisions_many(&maybe_unchanged).await?)
+            .filter(|(key, rev)| rev.is_some() && unchanged.get(**key) == rev.as_ref())
+            .map(|(key, _)| *key)
+            .collect();
+        for (obs, key, id) in &keyed {
+            let (obs, key, id) = (*obs, key.clone(), id.clone());
+            if still.contains(key.as_str()) {
                 continue;
-            };
-            if let Some(rev) = unchanged.get(&key) {
-                if self.repo.mod_revision(&key).await? == Some(*rev) {
-                    continue;
-                }
             }
             let rec: Option<Versioned<Arc<TaskRecord>>> = self.repo.get_shared(&key).await?;
             let Some(rec) = rec else { continue };

@@ -21,6 +21,8 @@ pub mod ipam;
 mod list_tests;
 pub mod pagination;
 pub mod role_credentials;
+#[cfg(test)]
+mod run_batch_tests;
 pub mod services;
 mod tags;
 mod taskdefs;
@@ -50,6 +52,9 @@ pub struct EcsService {
     /// Agent reports waiting for the write lock; whoever holds it next
     /// applies them all (`agent_sync`).
     reports: std::sync::Mutex<Vec<agent_sync::QueuedReport>>,
+    /// RunTasks waiting for the write lock; whoever holds it next plans
+    /// them all and commits them together (`tasks::run_queued`).
+    runs: std::sync::Mutex<Vec<tasks::QueuedRun>>,
     /// Pokes the service reconciler (`services::reconcile`).
     pub services_wake: Arc<tokio::sync::Notify>,
     /// Subnets, Spot warning and prices of the Fargate launch type.
@@ -72,8 +77,8 @@ pub fn parse<T: DeserializeOwned + Serialize>(body: &[u8]) -> Result<T, ApiError
     gantry_api_types::wire::from_slice_strict(body)
 }
 
-fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(v).map_err(crate::state::internal)
+fn to_json_bytes<T: Serialize>(v: &T) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(v).map_err(crate::state::internal)
 }
 
 impl EcsService {
@@ -90,6 +95,7 @@ impl EcsService {
             hosts,
             write: tokio::sync::Mutex::new(()),
             reports: std::sync::Mutex::new(Vec::new()),
+            runs: std::sync::Mutex::new(Vec::new()),
             services_wake: Arc::new(tokio::sync::Notify::new()),
             fargate: fargate::FargateConfig::default(),
             role_credentials: role_credentials::RoleCredentials::default(),
@@ -174,7 +180,7 @@ pub fn validate_attribute(a: &ecs::Attribute) -> Result<(), ApiError> {
 macro_rules! dispatch {
     ($self:ident, $ctx:ident, $op:ident, $body:ident; $($name:literal => $f:ident,)*) => {
         match $op {
-            $( $name => to_json(&$self.$f($ctx, parse(&$body)?).await?), )*
+            $( $name => to_json_bytes(&$self.$f($ctx, parse(&$body)?).await?), )*
             other => {
                 if ecs::OPERATIONS.contains(&other) {
                     Err(ApiError::client(
@@ -200,6 +206,16 @@ impl ServiceHandler for EcsService {
         operation: &str,
         body: Bytes,
     ) -> Result<serde_json::Value, ApiError> {
+        let bytes = self.handle_bytes(ctx, operation, body).await?;
+        serde_json::from_slice(&bytes).map_err(crate::state::internal)
+    }
+
+    async fn handle_bytes(
+        &self,
+        ctx: &RequestContext,
+        operation: &str,
+        body: Bytes,
+    ) -> Result<Vec<u8>, ApiError> {
         dispatch!(self, ctx, operation, body;
             "CreateCluster" => create_cluster,
             "DescribeClusters" => describe_clusters,

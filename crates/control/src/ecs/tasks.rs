@@ -34,6 +34,39 @@ struct Launch {
     fargate: bool,
 }
 
+/// RunTasks that have been planned under the write lock but not yet
+/// committed: the lock holder plans every queued RunTask in turn (each one
+/// sees the reservations of those before it through `instances`), then
+/// commits them all in one transaction (one fsync, one wake per host) and
+/// only then answers them (`EcsService::run_queued`).
+#[derive(Default)]
+pub(super) struct RunBatch {
+    /// Instance records as the batch leaves them, each with the revision it
+    /// had in the store (the batch's commit expects that one).
+    instances: BTreeMap<String, Versioned<Arc<InstanceRecord>>>,
+    /// The new task records.
+    txn: TxnBuilder,
+    placed: Vec<TaskRecord>,
+    /// Answers to send once the batch is durable.
+    pending: Vec<(RunDone, ecs::RunTaskResponse)>,
+}
+
+type RunDone = tokio::sync::oneshot::Sender<Result<ecs::RunTaskResponse, ApiError>>;
+
+/// A RunTask waiting for the write lock (see `EcsService::run_queued`).
+pub(super) struct QueuedRun {
+    req: ecs::RunTaskRequest,
+    done: RunDone,
+}
+
+/// What planning one RunTask under the lock gave.
+enum RunOutcome {
+    /// Answered already (nothing to write, or written on its own).
+    Done(ecs::RunTaskResponse),
+    /// Planned into the batch: answer once the batch is committed.
+    Batched(ecs::RunTaskResponse),
+}
+
 /// The outcome of planning one launch.
 pub(super) struct Placement {
     /// Non-INACTIVE instances considered.
@@ -113,6 +146,7 @@ impl EcsService {
     fn scheduler_instances(
         &self,
         records: &[Versioned<Arc<InstanceRecord>>],
+        batch: Option<&RunBatch>,
     ) -> Vec<sched::Instance> {
         let mut cache = self
             .sched_instances
@@ -126,6 +160,10 @@ impl EcsService {
             .iter()
             .map(|r| {
                 let id = &r.value.id;
+                if batch.is_some_and(|b| b.instances.contains_key(id)) {
+                    // Changed by the batch, still at its stored revision.
+                    return self.scheduler_instance(&r.value);
+                }
                 match cache.get(id) {
                     Some((rev, inst)) if *rev == r.mod_revision => sched::Instance::clone(inst),
                     _ => {
@@ -436,6 +474,56 @@ impl EcsService {
         reservation: &Reservation,
         extra: impl FnOnce(&mut TxnBuilder) -> Result<(), ApiError>,
     ) -> Result<Vec<ecs::Task>, ApiError> {
+        self.commit_or_batch(instances, placed, reservation, extra, None)
+            .await
+    }
+
+    /// [`EcsService::commit_tasks`], or with a batch: the writes are added
+    /// to the batch (committed by `flush_runs`) and nothing is written yet.
+    async fn commit_or_batch<I: std::borrow::Borrow<InstanceRecord>>(
+        &self,
+        instances: &BTreeMap<String, Versioned<I>>,
+        placed: Vec<TaskRecord>,
+        reservation: &Reservation,
+        extra: impl FnOnce(&mut TxnBuilder) -> Result<(), ApiError>,
+        batch: Option<&mut RunBatch>,
+    ) -> Result<Vec<ecs::Task>, ApiError> {
+        if let Some(batch) = batch {
+            // Each instance placed on is copied once, with all its new
+            // reservations.
+            let mut by_instance: BTreeMap<String, Vec<&TaskRecord>> = BTreeMap::new();
+            for rec in &placed {
+                let iid = rec.instance_id.clone().unwrap_or_default();
+                by_instance.entry(iid).or_default().push(rec);
+                let key = task_key(&rec.cluster, &rec.id);
+                batch.txn.expect(&key, 0).put(&key, rec)?;
+            }
+            for (iid, recs) in by_instance {
+                let (mut inst, rev) = match batch.instances.get(&iid) {
+                    Some(v) => ((*v.value).clone(), v.mod_revision),
+                    None => {
+                        let v = instances.get(&iid).expect("placed on a known instance");
+                        (v.value.borrow().clone(), v.mod_revision)
+                    }
+                };
+                for rec in recs {
+                    inst.reservations
+                        .insert(rec.id.clone(), reservation.clone());
+                }
+                inst.generation += 1;
+                batch.instances.insert(
+                    iid,
+                    Versioned {
+                        value: Arc::new(inst),
+                        mod_revision: rev,
+                    },
+                );
+            }
+            extra(&mut batch.txn)?;
+            let tasks = placed.iter().map(|r| r.task.clone()).collect();
+            batch.placed.extend(placed);
+            return Ok(tasks);
+        }
         let mut updated: BTreeMap<String, InstanceRecord> = BTreeMap::new();
         let mut t = TxnBuilder::new();
         for rec in &placed {
@@ -479,6 +567,18 @@ impl EcsService {
         strategies: Vec<sched::Strategy>,
         constraints: &[ecs::PlacementConstraint],
     ) -> Result<Placement, ApiError> {
+        self.place_in(l, count, strategies, constraints, None).await
+    }
+
+    /// [`EcsService::place`] over the instances as `batch` leaves them.
+    async fn place_in(
+        &self,
+        l: &Launch,
+        count: usize,
+        strategies: Vec<sched::Strategy>,
+        constraints: &[ecs::PlacementConstraint],
+        batch: Option<&RunBatch>,
+    ) -> Result<Placement, ApiError> {
         let constraints = Self::parse_constraints(
             l.td.placement_constraints.as_deref().unwrap_or_default(),
             constraints,
@@ -488,6 +588,10 @@ impl EcsService {
             self.repo.list_shared(&instance_prefix(&l.cluster)).await?;
         let records: Vec<Versioned<Arc<InstanceRecord>>> = records
             .into_iter()
+            .map(|r| match batch.and_then(|b| b.instances.get(&r.value.id)) {
+                Some(pending) => pending.clone(),
+                None => r,
+            })
             .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
             .collect();
         if records.is_empty() {
@@ -498,7 +602,7 @@ impl EcsService {
                 failures: vec![],
             });
         }
-        let sched_instances = self.scheduler_instances(&records);
+        let sched_instances = self.scheduler_instances(&records, batch);
         let seed = u64::from_str_radix(&super::new_id()[..16], 16).unwrap_or(0);
         let plan = sched::plan(
             &sched_instances,
@@ -982,8 +1086,99 @@ impl EcsService {
                 "A task can have at most 5 placement strategies.",
             ));
         }
-        let _g = self.write.lock().await;
+        let (done, mut result) = tokio::sync::oneshot::channel();
+        self.runs
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(QueuedRun { req, done });
+        tokio::select! {
+            biased;
+            r = &mut result => return r.unwrap_or_else(|_| Err(ApiError::server("RunTask not applied; retry."))),
+            _g = self.write.lock() => self.run_queued().await,
+        }
+        result
+            .await
+            .unwrap_or_else(|_| Err(ApiError::server("RunTask not applied; retry.")))
+    }
+
+    /// Runs the queued RunTasks (`EcsService::runs`); call under the write
+    /// lock. Each is planned in turn over the instances as the ones before
+    /// it left them; those that only add tasks and reservations are
+    /// committed together in one transaction and answered after it. A
+    /// RunTask with a client token, a Fargate launch or awsvpc addresses
+    /// commits on its own, after what is batched before it.
+    async fn run_queued(&self) {
+        let queue = std::mem::take(&mut *self.runs.lock().unwrap_or_else(|p| p.into_inner()));
+        let mut batch = RunBatch::default();
+        for job in queue {
+            match self.run_task_locked(job.req, &mut batch).await {
+                Ok(RunOutcome::Batched(r)) => batch.pending.push((job.done, r)),
+                Ok(RunOutcome::Done(r)) => {
+                    let _ = job.done.send(Ok(r));
+                }
+                Err(e) => {
+                    let _ = job.done.send(Err(e));
+                }
+            }
+        }
+        self.flush_runs(&mut batch).await;
+    }
+
+    /// Commits what `batch` holds, wakes the hosts it placed on and answers
+    /// its RunTasks (all with the error if the commit fails).
+    async fn flush_runs(&self, batch: &mut RunBatch) {
+        let RunBatch {
+            instances,
+            mut txn,
+            placed,
+            pending,
+        } = std::mem::take(batch);
+        if pending.is_empty() {
+            return;
+        }
+        let result = async {
+            for (iid, inst) in &instances {
+                let key = instance_key(&inst.value.cluster, iid);
+                txn.expect(&key, inst.mod_revision)
+                    .put(&key, &*inst.value)?;
+            }
+            if self.repo.commit(txn).await? {
+                Ok(())
+            } else {
+                Err(ApiError::server("Concurrent modification; retry."))
+            }
+        }
+        .await;
+        if result.is_ok() {
+            for iid in instances.keys() {
+                self.hosts.wake(iid);
+            }
+            for rec in &placed {
+                tracing::info!(task = %rec.task.task_arn.as_deref().unwrap_or(""), instance = %rec.instance_id.as_deref().unwrap_or(""), "task placed");
+            }
+        }
+        for (done, response) in pending {
+            let _ = done.send(result.clone().map(|()| response));
+        }
+    }
+
+    /// The body of RunTask under the write lock (see `run_queued`).
+    async fn run_task_locked(
+        &self,
+        req: ecs::RunTaskRequest,
+        batch: &mut RunBatch,
+    ) -> Result<RunOutcome, ApiError> {
+        let count = req.count.unwrap_or(1);
+        let strategies =
+            Self::parse_strategies(req.placement_strategy.as_deref().unwrap_or_default())?;
         let cluster = self.cluster_name(req.cluster.as_deref())?;
+        // A RunTask with a client token reads and writes its token record,
+        // one with addresses its leases: those commit on their own, after
+        // the batch so far (whose writes they then see in the store).
+        let mut alone = req.client_token.is_some();
+        if alone {
+            self.flush_runs(batch).await;
+        }
         // Idempotency: the same token with the same request returns the same tasks.
         let canonical = {
             let mut r = req.clone();
@@ -1008,10 +1203,10 @@ impl EcsService {
                         tasks.push(t.value.task);
                     }
                 }
-                return Ok(ecs::RunTaskResponse {
+                return Ok(RunOutcome::Done(ecs::RunTaskResponse {
                     tasks: Some(tasks),
                     failures: Some(p.value.failures),
-                });
+                }));
             }
         }
         let cluster_rec = self.active_cluster(&cluster).await?;
@@ -1059,6 +1254,10 @@ impl EcsService {
             .await?;
         self.check_task_role(&l.td, l.overrides.as_ref()).await?;
         let subnets = self.awsvpc_subnets(&l, req.network_configuration.as_ref())?;
+        if !alone && (choice.is_fargate() || !subnets.is_empty()) {
+            alone = true;
+            self.flush_runs(batch).await;
+        }
         let Placement {
             instance_count,
             by_id,
@@ -1073,11 +1272,12 @@ impl EcsService {
             };
             self.place_fargate(&l, &providers).await?
         } else {
-            self.place(
+            self.place_in(
                 &l,
                 count as usize,
                 strategies,
                 req.placement_constraints.as_deref().unwrap_or_default(),
+                (!alone).then_some(&*batch),
             )
             .await?
         };
@@ -1111,23 +1311,37 @@ impl EcsService {
                 },
             )
         });
-        let tasks = if placed.is_empty() {
-            vec![]
-        } else {
-            self.commit_tasks(&by_id, placed, &reservation, |t| {
-                if let Some((k, rec)) = &token_rec {
-                    t.expect(k, 0).put(k, rec)?;
-                }
-                for w in &leases {
-                    t.expect(&w.key, w.expect_rev).put(&w.key, &w.lease)?;
-                }
-                Ok(())
-            })
-            .await?
-        };
-        Ok(ecs::RunTaskResponse {
+        if placed.is_empty() {
+            return Ok(RunOutcome::Done(ecs::RunTaskResponse {
+                tasks: Some(vec![]),
+                failures: Some(failures),
+            }));
+        }
+        let tasks = self
+            .commit_or_batch(
+                &by_id,
+                placed,
+                &reservation,
+                |t| {
+                    if let Some((k, rec)) = &token_rec {
+                        t.expect(k, 0).put(k, rec)?;
+                    }
+                    for w in &leases {
+                        t.expect(&w.key, w.expect_rev).put(&w.key, &w.lease)?;
+                    }
+                    Ok(())
+                },
+                (!alone).then_some(batch),
+            )
+            .await?;
+        let response = ecs::RunTaskResponse {
             tasks: Some(tasks),
             failures: Some(failures),
+        };
+        Ok(if alone {
+            RunOutcome::Done(response)
+        } else {
+            RunOutcome::Batched(response)
         })
     }
 

@@ -1,0 +1,183 @@
+//! RunTasks that wait for the write lock together are planned in turn and
+//! committed as one batch (`tasks::run_queued`): each must see the
+//! reservations of those planned before it, nothing may be over-committed,
+//! and the ones that must commit alone (client token) still do.
+
+use super::EcsService;
+use crate::auth::Principal;
+use crate::clock::Clock;
+use crate::hosts::HostNotifier;
+use crate::http::{RequestContext, ServiceHandler};
+use crate::state::Repo;
+use gantry_model::arn::Partition;
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+struct FixedClock;
+
+impl Clock for FixedClock {
+    fn now(&self) -> f64 {
+        1000.0
+    }
+}
+
+fn ctx() -> RequestContext {
+    RequestContext {
+        request_id: "test".into(),
+        principal: Principal::root("123456789012", "AKIDTEST"),
+        source_ip: None,
+    }
+}
+
+async fn call(ecs: &EcsService, op: &str, body: Value) -> Result<Value, String> {
+    ecs.handle(&ctx(), op, bytes::Bytes::from(body.to_string()))
+        .await
+        .map_err(|e| format!("{}: {}", e.code, e.message))
+}
+
+async fn ok(ecs: &EcsService, op: &str, body: Value) -> Value {
+    call(ecs, op, body)
+        .await
+        .unwrap_or_else(|e| panic!("{op}: {e}"))
+}
+
+/// A cluster with two instances of 1024 MiB and a 256 MiB task definition:
+/// room for exactly 8 tasks.
+async fn world(mirrored: bool) -> (EcsService, Vec<String>) {
+    let store: Arc<dyn gantry_store::Store> = Arc::new(gantry_store::memory::MemoryStore::new());
+    let repo = if mirrored {
+        Repo::mirrored(store)
+    } else {
+        Repo::new(store)
+    };
+    let ecs = EcsService::new(
+        repo,
+        Partition {
+            account_id: "123456789012".into(),
+            region: "us-east-1".into(),
+        },
+        Arc::new(FixedClock),
+        Arc::new(HostNotifier::new()),
+    );
+    ok(&ecs, "CreateCluster", json!({"clusterName": "default"})).await;
+    let attributes: Vec<Value> = (17..=41)
+        .map(|m| json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{m}")}))
+        .collect();
+    let mut instances = vec![];
+    for _ in 0..2 {
+        let r = ok(
+            &ecs,
+            "RegisterContainerInstance",
+            json!({"totalResources": [
+                {"name": "CPU", "type": "INTEGER", "integerValue": 4096},
+                {"name": "MEMORY", "type": "INTEGER", "integerValue": 1024}
+            ], "attributes": attributes}),
+        )
+        .await;
+        instances.push(
+            r["containerInstance"]["containerInstanceArn"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    ok(
+        &ecs,
+        "RegisterTaskDefinition",
+        json!({"family": "web", "containerDefinitions": [
+            {"name": "app", "image": "busybox", "memory": 256}]}),
+    )
+    .await;
+    (ecs, instances)
+}
+
+async fn concurrent_runs_share_capacity(mirrored: bool) {
+    let (ecs, instances) = world(mirrored).await;
+    let before = ecs.repo.store.revision().await.unwrap();
+    // 20 RunTasks at once for room for 8: the fourth with a client token.
+    let runs = (0..20).map(|i| {
+        let mut body = json!({"taskDefinition": "web", "startedBy": format!("r{i}")});
+        if i == 3 {
+            body["clientToken"] = json!("token-3");
+        }
+        call(&ecs, "RunTask", body)
+    });
+    // They all queue up behind a held write lock, then go in together.
+    let guard = ecs.write.lock().await;
+    let all = futures::future::join_all(runs);
+    tokio::pin!(all);
+    assert!(futures::poll!(&mut all).is_pending());
+    drop(guard);
+    let answers: Vec<Value> = all
+        .await
+        .into_iter()
+        .map(|r| r.expect("RunTask answers"))
+        .collect();
+    let after = ecs.repo.store.revision().await.unwrap();
+    let placed: Vec<String> = answers
+        .iter()
+        .flat_map(|a| a["tasks"].as_array().unwrap().clone())
+        .map(|t| t["taskArn"].as_str().unwrap().to_string())
+        .collect();
+    let refused = answers
+        .iter()
+        .filter(|a| {
+            a["failures"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f["reason"] == "RESOURCE:MEMORY"))
+        })
+        .count();
+    assert_eq!(placed.len(), 8, "{answers:#?}");
+    assert_eq!(refused, 12, "{answers:#?}");
+    let unique: std::collections::BTreeSet<&String> = placed.iter().collect();
+    assert_eq!(unique.len(), 8);
+    // The three before the token in one commit, the token's alone, then
+    // the sixteen after it (for the four places left) in one.
+    assert_eq!(after - before, 3, "commits for 8 tasks");
+
+    // Every placed task is stored, and each host holds exactly its share.
+    let d = ok(&ecs, "DescribeTasks", json!({"tasks": placed})).await;
+    assert_eq!(d["tasks"].as_array().unwrap().len(), 8, "{d:#}");
+    let ci = ok(
+        &ecs,
+        "DescribeContainerInstances",
+        json!({"containerInstances": instances}),
+    )
+    .await;
+    let mut total = 0;
+    for i in ci["containerInstances"].as_array().unwrap() {
+        let remaining = i["remainingResources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == "MEMORY")
+            .unwrap()["integerValue"]
+            .as_i64()
+            .unwrap();
+        assert_eq!(remaining, 0, "{i:#}");
+        let n = i["pendingTasksCount"].as_i64().unwrap() + i["runningTasksCount"].as_i64().unwrap();
+        assert_eq!(n, 4, "{i:#}");
+        total += n;
+    }
+    assert_eq!(total, 8);
+
+    // The token's request is answered again with the same tasks.
+    let again = ok(
+        &ecs,
+        "RunTask",
+        json!({"taskDefinition": "web", "startedBy": "r3", "clientToken": "token-3"}),
+    )
+    .await;
+    assert_eq!(again["tasks"].as_array().map(Vec::len), Some(1));
+    assert_eq!(again, answers[3]);
+}
+
+#[tokio::test]
+async fn concurrent_runs_share_capacity_store() {
+    concurrent_runs_share_capacity(false).await;
+}
+
+#[tokio::test]
+async fn concurrent_runs_share_capacity_mirrored() {
+    concurrent_runs_share_capacity(true).await;
+}
