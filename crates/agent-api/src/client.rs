@@ -579,6 +579,7 @@ mod tests {
                 known_generation: 0,
                 wait_seconds: 0,
                 observed: None,
+                accepts_changes: false,
             })
             .await
             .unwrap();

@@ -52,10 +52,16 @@ pub struct SyncRequest {
     /// state has not changed. 0 answers at once.
     #[serde(default)]
     pub wait_seconds: u32,
-    /// The agent's full observation of every task it knows. `None` when the
-    /// agent has nothing new to report.
+    /// The agent's observation of the tasks it knows: all of them, or those
+    /// whose observation changed since its last acknowledged report
+    /// ([`ReportedTasks`]). `None` when the agent has nothing new to report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observed: Option<ObservedState>,
+    /// The agent takes a new desired state as its changes from the one of
+    /// `known_generation` ([`SyncResponse::changes`]) when the control
+    /// plane can give them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub accepts_changes: bool,
 }
 
 /// Control plane → agent.
@@ -67,10 +73,82 @@ pub struct SyncResponse {
     /// Present when `generation != known_generation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desired: Option<DesiredState>,
+    /// Instead of `desired`, to an agent that accepts changes: what changed
+    /// since the desired state it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<DesiredChanges>,
     /// `false` when the container instance was deregistered: the agent must
     /// stop everything and exit.
     #[serde(default = "yes")]
     pub registered: bool,
+}
+
+impl SyncResponse {
+    /// Whether the answer carries a new desired state (whole or changes).
+    pub fn has_news(&self) -> bool {
+        self.desired.is_some() || self.changes.is_some()
+    }
+
+    /// The new desired state the answer carries, given the one the agent
+    /// holds. `Err(())` when the answer holds changes from another
+    /// generation than `held`'s: ask again for the whole state.
+    #[allow(clippy::result_unit_err)]
+    pub fn take_desired(
+        &mut self,
+        held: Option<&DesiredState>,
+    ) -> Result<Option<DesiredState>, ()> {
+        if let Some(d) = self.desired.take() {
+            return Ok(Some(d));
+        }
+        match self.changes.take() {
+            None => Ok(None),
+            Some(c) => match held {
+                Some(h) if h.generation == c.base_generation => Ok(Some(c.apply(h))),
+                _ => Err(()),
+            },
+        }
+    }
+}
+
+/// A desired state as its changes from the one of `base_generation`: tasks
+/// added or changed (whole), and tasks no longer in it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DesiredChanges {
+    pub base_generation: u64,
+    pub generation: u64,
+    #[serde(default)]
+    pub upsert: Vec<DesiredTask>,
+    /// Task ARNs.
+    #[serde(default)]
+    pub remove: Vec<String>,
+}
+
+impl DesiredChanges {
+    /// The desired state `base` becomes (tasks keep their places; new ones
+    /// come last).
+    pub fn apply(self, base: &DesiredState) -> DesiredState {
+        let remove: std::collections::HashSet<&str> =
+            self.remove.iter().map(String::as_str).collect();
+        let mut upsert: std::collections::HashMap<String, DesiredTask> = self
+            .upsert
+            .into_iter()
+            .map(|t| (t.task_arn.clone(), t))
+            .collect();
+        let mut tasks: Vec<DesiredTask> = base
+            .tasks
+            .iter()
+            .filter(|t| !remove.contains(t.task_arn.as_str()))
+            .map(|t| upsert.remove(&t.task_arn).unwrap_or_else(|| t.clone()))
+            .collect();
+        let mut added: Vec<DesiredTask> = upsert.into_values().collect();
+        added.sort_by(|a, b| a.task_arn.cmp(&b.task_arn));
+        tasks.extend(added);
+        DesiredState {
+            generation: self.generation,
+            tasks,
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -622,4 +700,170 @@ pub fn registration_attributes(
         }
     }
     attrs
+}
+
+/// The task observations an agent has reported and the control plane
+/// acknowledged (it answered the report, so it has applied and stored it):
+/// a report then carries only the tasks whose observation changed since,
+/// and every [`ReportedTasks::WHOLE_EVERY`]th report (the first included)
+/// carries them all.
+#[derive(Debug, Default)]
+pub struct ReportedTasks {
+    acked: std::collections::HashMap<String, TaskObservation>,
+    reports: u64,
+}
+
+impl ReportedTasks {
+    pub const WHOLE_EVERY: u64 = 100;
+
+    /// What to report of `observed` (every task the agent knows): `None`
+    /// when nothing changed since the last acknowledged report.
+    pub fn to_report(&mut self, observed: &ObservedState) -> Option<ObservedState> {
+        // Tasks the agent no longer knows need no memory.
+        let known: std::collections::HashSet<&str> =
+            observed.tasks.iter().map(|t| t.task_arn.as_str()).collect();
+        self.acked.retain(|arn, _| known.contains(arn.as_str()));
+        if self.reports.is_multiple_of(Self::WHOLE_EVERY) {
+            return Some(observed.clone());
+        }
+        let tasks: Vec<TaskObservation> = observed
+            .tasks
+            .iter()
+            .filter(|t| self.acked.get(&t.task_arn) != Some(*t))
+            .cloned()
+            .collect();
+        (!tasks.is_empty()).then_some(ObservedState { tasks })
+    }
+
+    /// `sent` was answered by the control plane.
+    pub fn acknowledged(&mut self, sent: ObservedState) {
+        self.reports += 1;
+        for t in sent.tasks {
+            self.acked.insert(t.task_arn.clone(), t);
+        }
+    }
+}
+
+#[cfg(test)]
+mod changes_tests {
+    use super::*;
+
+    fn task(arn: &str, status: &str) -> DesiredTask {
+        serde_json::from_value(serde_json::json!({
+            "taskArn": arn, "clusterArn": "c", "cluster": "c",
+            "taskDefinitionArn": "td", "family": "f", "revision": 1,
+            "desiredStatus": status, "containers": []
+        }))
+        .expect("a desired task")
+    }
+
+    #[test]
+    fn changes_replace_remove_and_add_in_place() {
+        let base = DesiredState {
+            generation: 4,
+            tasks: vec![
+                task("a", "RUNNING"),
+                task("b", "RUNNING"),
+                task("c", "RUNNING"),
+            ],
+        };
+        let changes = DesiredChanges {
+            base_generation: 4,
+            generation: 6,
+            upsert: vec![
+                task("e", "RUNNING"),
+                task("c", "STOPPED"),
+                task("d", "RUNNING"),
+            ],
+            remove: vec!["b".into()],
+        };
+        let next = changes.apply(&base);
+        assert_eq!(next.generation, 6);
+        let got: Vec<(&str, DesiredStatus)> = next
+            .tasks
+            .iter()
+            .map(|t| (t.task_arn.as_str(), t.desired_status))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("a", DesiredStatus::Running),
+                ("c", DesiredStatus::Stopped),
+                ("d", DesiredStatus::Running),
+                ("e", DesiredStatus::Running),
+            ]
+        );
+    }
+
+    fn observed(arn: &str, status: TaskStatus) -> TaskObservation {
+        serde_json::from_value(serde_json::json!({
+            "taskArn": arn, "lastStatus": status, "containers": []
+        }))
+        .expect("an observation")
+    }
+
+    #[test]
+    fn reports_carry_what_changed_since_the_last_answered_one() {
+        let mut r = ReportedTasks::default();
+        let all = ObservedState {
+            tasks: vec![
+                observed("a", TaskStatus::Running),
+                observed("b", TaskStatus::Pending),
+            ],
+        };
+        // The first report is whole; not answered, it is whole again.
+        assert_eq!(r.to_report(&all), Some(all.clone()));
+        assert_eq!(r.to_report(&all), Some(all.clone()));
+        r.acknowledged(all.clone());
+        assert_eq!(r.to_report(&all), None);
+        let moved = ObservedState {
+            tasks: vec![
+                observed("a", TaskStatus::Running),
+                observed("b", TaskStatus::Running),
+                observed("c", TaskStatus::Pending),
+            ],
+        };
+        let part = r.to_report(&moved).expect("what changed");
+        let arns: Vec<&str> = part.tasks.iter().map(|t| t.task_arn.as_str()).collect();
+        assert_eq!(arns, vec!["b", "c"]);
+        // Unanswered, it is sent again; answered, it is not.
+        assert_eq!(r.to_report(&moved), Some(part.clone()));
+        r.acknowledged(part);
+        assert_eq!(r.to_report(&moved), None);
+        // Every WHOLE_EVERY-th report is whole.
+        for _ in 2..ReportedTasks::WHOLE_EVERY {
+            r.acknowledged(ObservedState { tasks: vec![] });
+        }
+        assert_eq!(r.to_report(&moved), Some(moved.clone()));
+    }
+
+    #[test]
+    fn changes_apply_only_to_their_base() {
+        let held = DesiredState {
+            generation: 5,
+            tasks: vec![task("a", "RUNNING")],
+        };
+        let answer = |base| SyncResponse {
+            generation: 7,
+            desired: None,
+            changes: Some(DesiredChanges {
+                base_generation: base,
+                generation: 7,
+                upsert: vec![],
+                remove: vec!["a".into()],
+            }),
+            registered: true,
+        };
+        assert!(answer(4).take_desired(Some(&held)).is_err());
+        assert!(answer(5).take_desired(None).is_err());
+        let next = answer(5).take_desired(Some(&held)).unwrap().unwrap();
+        assert_eq!(next.generation, 7);
+        assert!(next.tasks.is_empty());
+        // An answer without news gives nothing; a whole state is taken as is.
+        let mut idle = answer(5);
+        idle.changes = None;
+        assert_eq!(idle.take_desired(Some(&held)), Ok(None));
+        idle.desired = Some(held.clone());
+        assert_eq!(idle.take_desired(None), Ok(Some(held)));
+    }
 }

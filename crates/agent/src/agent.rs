@@ -425,12 +425,16 @@ pub async fn run(
     let known = Arc::new(AtomicU64::new(reconciler.known_generation()));
     let (resp_tx, mut resp_rx) = mpsc::channel::<SyncResponse>(8);
     let (obs_tx, obs_rx) = watch::channel::<Option<ObservedState>>(None);
+    // Set when an answer held changes from a desired state the agent does
+    // not hold: the poll then asks for the whole state once.
+    let need_whole = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let mut loops = tokio::task::JoinSet::new();
 
     // Long-poll for desired state.
     {
         let client = client.clone();
         let known = known.clone();
+        let need_whole = need_whole.clone();
         let tx = resp_tx.clone();
         let cluster = config.cluster.clone();
         let arn = arn.clone();
@@ -444,12 +448,19 @@ pub async fn run(
             // answering the same desired state again at once).
             let mut forwarded = 0;
             loop {
+                let whole = need_whole.swap(false, Ordering::SeqCst);
+                if whole {
+                    forwarded = 0;
+                }
                 let req = SyncRequest {
                     cluster: cluster.clone(),
                     container_instance_arn: arn.clone(),
                     known_generation: known.load(Ordering::SeqCst).max(forwarded),
-                    wait_seconds: wait,
+                    wait_seconds: if whole { 0 } else { wait },
                     observed: None,
+                    // Changes are taken from the state the main loop holds
+                    // once it has taken what this loop forwarded (in order).
+                    accepts_changes: !whole,
                 };
                 let asked = tokio::time::Instant::now();
                 match client.sync(&req).await {
@@ -457,9 +468,9 @@ pub async fn run(
                         backoff = Duration::from_millis(100);
                         // A server that answers at once without news must
                         // not turn the long-poll into a busy loop.
-                        let idle = resp.desired.is_none() && resp.registered;
-                        if let Some(d) = &resp.desired {
-                            forwarded = d.generation;
+                        let idle = !resp.has_news() && resp.registered;
+                        if resp.has_news() {
+                            forwarded = resp.generation;
                         }
                         if tx.send(resp).await.is_err() {
                             return;
@@ -487,10 +498,16 @@ pub async fn run(
         let mut rx = obs_rx;
         let max_backoff = config.max_backoff;
         loops.spawn(async move {
+            // Only what changed since the last answered report is sent
+            // (every so often all of it).
+            let mut reported = gantry_agent_api::ReportedTasks::default();
             while rx.changed().await.is_ok() {
                 let mut backoff = Duration::from_millis(100);
                 loop {
                     let Some(observed) = rx.borrow_and_update().clone() else {
+                        break;
+                    };
+                    let Some(observed) = reported.to_report(&observed) else {
                         break;
                     };
                     let req = SyncRequest {
@@ -499,9 +516,13 @@ pub async fn run(
                         known_generation: known.load(Ordering::SeqCst),
                         wait_seconds: 0,
                         observed: Some(observed),
+                        accepts_changes: false,
                     };
                     match client.sync(&req).await {
                         Ok(resp) => {
+                            if let Some(sent) = req.observed {
+                                reported.acknowledged(sent);
+                            }
                             if tx.send(resp).await.is_err() {
                                 return;
                             }
@@ -563,12 +584,21 @@ pub async fn run(
                 // An answer without news (a push's, an idle poll's) needs
                 // no pass.
                 pass_due = deregistered && !reconciler.all_stopped();
-                if let Some(desired) = resp.desired {
-                    if desired.generation != reconciler.known_generation() {
-                        known.store(desired.generation, Ordering::SeqCst);
-                        // Persisted by the pass that follows, before it acts.
-                        reconciler.take_desired(desired);
-                        pass_due = true;
+                let mut resp = resp;
+                match resp.take_desired(reconciler.state().desired.as_ref()) {
+                    Ok(Some(desired)) => {
+                        if desired.generation != reconciler.known_generation() {
+                            known.store(desired.generation, Ordering::SeqCst);
+                            // Persisted by the pass that follows, before it acts.
+                            reconciler.take_desired(desired);
+                            pass_due = true;
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(()) => {
+                        warn!(generation = resp.generation, held = reconciler.known_generation(),
+                            "desired-state changes from a state not held; asking for the whole state");
+                        need_whole.store(true, Ordering::SeqCst);
                     }
                 }
             }

@@ -56,6 +56,7 @@ async fn sync(
             desired: (generation != req.known_generation)
                 .then(|| p.desired.clone())
                 .flatten(),
+            changes: None,
             registered: p.registered,
         }
     };

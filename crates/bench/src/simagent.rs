@@ -245,8 +245,11 @@ async fn sync_loop(
     mut stop: watch::Receiver<bool>,
 ) -> Result<(), SimAgentError> {
     let mut known = 0u64;
+    // The desired state held (changes apply to it).
+    let mut held: Option<DesiredState> = None;
     let mut pending: Option<ObservedState> = None;
     let mut last_sent: Option<ObservedState> = None;
+    let mut last_observed: Option<ObservedState> = None;
     let mut failures = 0u32;
     loop {
         let req = SyncRequest {
@@ -259,6 +262,7 @@ async fn sync_loop(
                 config.wait_seconds.min(MAX_WAIT_SECONDS)
             },
             observed: pending.clone(),
+            accepts_changes: true,
         };
         let answer = tokio::select! {
             _ = stop.wait_for(|s| *s) => return Ok(()),
@@ -278,13 +282,27 @@ async fn sync_loop(
         };
         stats.syncs.fetch_add(1, Ordering::Relaxed);
         if req.observed.is_some() {
-            last_sent = pending.take();
+            // Acknowledged: the whole observation it was cut from stands
+            // as reported.
+            pending = None;
+            last_sent = last_observed.clone();
         }
         if !resp.registered {
             return Ok(());
         }
-        if let Some(desired) = resp.desired {
+        let mut resp = resp;
+        let desired = match resp.take_desired(held.as_ref()) {
+            Ok(d) => d,
+            Err(()) => {
+                // Changes from a state not held: ask for the whole state.
+                known = 0;
+                held = None;
+                continue;
+            }
+        };
+        if let Some(desired) = desired {
             known = resp.generation;
+            held = Some(desired.clone());
             stats.generation.store(known, Ordering::Relaxed);
             let observed = observe(&desired, now_epoch());
             stats.running.store(
@@ -295,24 +313,25 @@ async fn sync_loop(
                     .count(),
                 Ordering::Relaxed,
             );
-            let same = last_sent
-                .as_ref()
-                .is_some_and(|l| same_statuses(l, &observed));
-            if !same {
-                pending = Some(observed);
+            // Like the real agent (`ReportedTasks`), only the tasks whose
+            // status changed since the last answered report are sent.
+            let acked: std::collections::HashMap<&str, TaskStatus> = last_sent
+                .iter()
+                .flat_map(|l| &l.tasks)
+                .map(|t| (t.task_arn.as_str(), t.last_status))
+                .collect();
+            let changed: Vec<_> = observed
+                .tasks
+                .iter()
+                .filter(|t| acked.get(t.task_arn.as_str()) != Some(&t.last_status))
+                .cloned()
+                .collect();
+            if !changed.is_empty() {
+                pending = Some(ObservedState { tasks: changed });
             }
+            last_observed = Some(observed);
         }
     }
-}
-
-/// Two observations report the same status for the same tasks (timestamps
-/// aside).
-fn same_statuses(a: &ObservedState, b: &ObservedState) -> bool {
-    a.tasks.len() == b.tasks.len()
-        && a.tasks
-            .iter()
-            .zip(&b.tasks)
-            .all(|(x, y)| x.task_arn == y.task_arn && x.last_status == y.last_status)
 }
 
 #[cfg(test)]
@@ -356,12 +375,6 @@ mod tests {
         assert_eq!(obs.tasks[1].last_status, TaskStatus::Stopped);
         assert_eq!(obs.tasks[1].containers[0].exit_code, Some(0));
         assert_eq!(obs.tasks[1].stop_code, Some(StopCode::UserInitiated));
-        assert!(same_statuses(&obs, &observe(&desired, 200.0)));
-        let fewer = DesiredState {
-            generation: 4,
-            tasks: vec![task("arn:t1", DesiredStatus::Running)],
-        };
-        assert!(!same_statuses(&obs, &observe(&fewer, 100.0)));
     }
 
     #[test]

@@ -395,6 +395,7 @@ mod pass_tests {
                     known_generation: known,
                     wait_seconds: 0,
                     observed: None,
+                    accepts_changes: false,
                 },
             )
             .await

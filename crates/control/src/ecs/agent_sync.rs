@@ -435,8 +435,14 @@ impl EcsService {
             .unwrap_or_else(|_| Err(ApiError::server("Report not applied; retry.")))
     }
 
-    async fn desired_state(&self, inst: &InstanceRecord) -> Result<DesiredState, ApiError> {
+    /// The host's desired state, with the revision of each task's record
+    /// (in the same order).
+    async fn desired_state(
+        &self,
+        inst: &InstanceRecord,
+    ) -> Result<(DesiredState, Vec<u64>), ApiError> {
         let mut tasks = vec![];
+        let mut revisions = vec![];
         let keys: Vec<String> = inst
             .reservations
             .iter()
@@ -450,12 +456,16 @@ impl EcsService {
                 d.desired_status = agent::DesiredStatus::Stopped;
             }
             tasks.push(d);
+            revisions.push(r.mod_revision);
         }
         self.attach_role_credentials(inst, &mut tasks).await;
-        Ok(DesiredState {
-            generation: inst.generation,
-            tasks,
-        })
+        Ok((
+            DesiredState {
+                generation: inst.generation,
+                tasks,
+            },
+            revisions,
+        ))
     }
 
     async fn load_instance(
@@ -492,6 +502,7 @@ impl AgentHandler for EcsService {
                 return Ok(SyncResponse {
                     generation: 0,
                     desired: None,
+                    changes: None,
                     registered: false,
                 })
             }
@@ -528,15 +539,24 @@ impl AgentHandler for EcsService {
                     return Ok(SyncResponse {
                         generation: 0,
                         desired: None,
+                        changes: None,
                         registered: false,
                     })
                 }
             };
             if cur.value.generation != req.known_generation {
-                let desired = self.desired_state(&cur.value).await?;
+                let (desired, revisions) = self.desired_state(&cur.value).await?;
+                let (desired, changes) = self.sent.answer(
+                    &cur.value.id,
+                    req.known_generation,
+                    req.accepts_changes,
+                    desired,
+                    &revisions,
+                );
                 return Ok(SyncResponse {
                     generation: cur.value.generation,
-                    desired: Some(desired),
+                    desired,
+                    changes,
                     registered: true,
                 });
             }
@@ -544,6 +564,7 @@ impl AgentHandler for EcsService {
                 return Ok(SyncResponse {
                     generation: cur.value.generation,
                     desired: None,
+                    changes: None,
                     registered: true,
                 });
             }
@@ -577,5 +598,91 @@ struct SeenOnDrop {
 impl Drop for SeenOnDrop {
     fn drop(&mut self) {
         self.hosts.seen(&self.id, self.clock.now());
+    }
+}
+
+/// What the control plane last sent each host: the generation and, per
+/// task, what its desired task was made from (its record's revision and its
+/// credentials). A host whose agent asks with that generation and accepts
+/// changes gets only the tasks made from something else, and the ARNs of
+/// those gone; any other asks get the whole state. In memory only: after a
+/// restart every host gets its whole state once.
+#[derive(Default)]
+pub(super) struct SentStates {
+    hosts: std::sync::Mutex<std::collections::HashMap<String, SentState>>,
+}
+
+struct SentState {
+    generation: u64,
+    /// Task ARN → (record revision, credentials fingerprint).
+    tasks: std::collections::HashMap<String, (u64, u64)>,
+}
+
+/// Which credentials a desired task carries (their access key ids).
+fn credentials_fingerprint(d: &agent::DesiredTask) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    d.task_credentials
+        .as_ref()
+        .map(|c| &c.access_key_id)
+        .hash(&mut h);
+    d.execution_credentials
+        .as_ref()
+        .map(|c| &c.access_key_id)
+        .hash(&mut h);
+    h.finish()
+}
+
+impl SentStates {
+    /// The answer for `host` asking with `known` generation: the whole
+    /// `desired`, or its changes from what was sent at `known`.
+    pub(super) fn answer(
+        &self,
+        host: &str,
+        known: u64,
+        accepts_changes: bool,
+        desired: DesiredState,
+        revisions: &[u64],
+    ) -> (Option<DesiredState>, Option<agent::DesiredChanges>) {
+        let made_from: std::collections::HashMap<String, (u64, u64)> = desired
+            .tasks
+            .iter()
+            .zip(revisions)
+            .map(|(d, rev)| (d.task_arn.clone(), (*rev, credentials_fingerprint(d))))
+            .collect();
+        let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
+        let previous = hosts.insert(
+            host.to_string(),
+            SentState {
+                generation: desired.generation,
+                tasks: made_from,
+            },
+        );
+        let Some(previous) =
+            previous.filter(|p| accepts_changes && p.generation == known && known != 0)
+        else {
+            return (Some(desired), None);
+        };
+        let now = &hosts[host].tasks;
+        let remove: Vec<String> = previous
+            .tasks
+            .keys()
+            .filter(|arn| !now.contains_key(*arn))
+            .cloned()
+            .collect();
+        let upsert: Vec<agent::DesiredTask> = desired
+            .tasks
+            .into_iter()
+            .filter(|d| previous.tasks.get(&d.task_arn) != now.get(&d.task_arn))
+            .collect();
+        (
+            None,
+            Some(agent::DesiredChanges {
+                base_generation: known,
+                generation: desired.generation,
+                upsert,
+                remove,
+            }),
+        )
     }
 }

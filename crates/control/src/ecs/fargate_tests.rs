@@ -125,6 +125,7 @@ impl World {
                 known_generation: 0,
                 wait_seconds: 0,
                 observed: observed.map(|tasks| agent::ObservedState { tasks }),
+                accepts_changes: false,
             },
         )
         .await

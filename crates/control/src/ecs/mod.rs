@@ -24,6 +24,8 @@ pub mod role_credentials;
 #[cfg(test)]
 mod run_batch_tests;
 pub mod services;
+#[cfg(test)]
+mod sync_changes_tests;
 mod tags;
 mod taskdefs;
 mod tasks;
@@ -55,6 +57,8 @@ pub struct EcsService {
     /// RunTasks waiting for the write lock; whoever holds it next plans
     /// them all and commits them together (`tasks::run_queued`).
     runs: std::sync::Mutex<Vec<tasks::QueuedRun>>,
+    /// What each host's agent was last sent (`agent_sync`: changes only).
+    sent: agent_sync::SentStates,
     /// Pokes the service reconciler (`services::reconcile`).
     pub services_wake: Arc<tokio::sync::Notify>,
     /// Subnets, Spot warning and prices of the Fargate launch type.
@@ -96,6 +100,7 @@ impl EcsService {
             write: tokio::sync::Mutex::new(()),
             reports: std::sync::Mutex::new(Vec::new()),
             runs: std::sync::Mutex::new(Vec::new()),
+            sent: Default::default(),
             services_wake: Arc::new(tokio::sync::Notify::new()),
             fargate: fargate::FargateConfig::default(),
             role_credentials: role_credentials::RoleCredentials::default(),

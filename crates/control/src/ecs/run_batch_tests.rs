@@ -21,7 +21,7 @@ impl Clock for FixedClock {
     }
 }
 
-fn ctx() -> RequestContext {
+pub(super) fn ctx() -> RequestContext {
     RequestContext {
         request_id: "test".into(),
         principal: Principal::root("123456789012", "AKIDTEST"),
@@ -29,13 +29,13 @@ fn ctx() -> RequestContext {
     }
 }
 
-async fn call(ecs: &EcsService, op: &str, body: Value) -> Result<Value, String> {
+pub(super) async fn call(ecs: &EcsService, op: &str, body: Value) -> Result<Value, String> {
     ecs.handle(&ctx(), op, bytes::Bytes::from(body.to_string()))
         .await
         .map_err(|e| format!("{}: {}", e.code, e.message))
 }
 
-async fn ok(ecs: &EcsService, op: &str, body: Value) -> Value {
+pub(super) async fn ok(ecs: &EcsService, op: &str, body: Value) -> Value {
     call(ecs, op, body)
         .await
         .unwrap_or_else(|e| panic!("{op}: {e}"))
@@ -43,7 +43,7 @@ async fn ok(ecs: &EcsService, op: &str, body: Value) -> Value {
 
 /// A cluster with two instances of 1024 MiB and a 256 MiB task definition:
 /// room for exactly 8 tasks.
-async fn world(mirrored: bool) -> (EcsService, Vec<String>) {
+pub(super) async fn world(mirrored: bool) -> (EcsService, Vec<String>) {
     let store: Arc<dyn gantry_store::Store> = Arc::new(gantry_store::memory::MemoryStore::new());
     let repo = if mirrored {
         Repo::mirrored(store)

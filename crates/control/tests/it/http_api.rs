@@ -77,6 +77,7 @@ impl AgentHandler for StubAgent {
         Ok(gantry_agent_api::SyncResponse {
             generation: req.known_generation + 1,
             desired: None,
+            changes: None,
             registered: true,
         })
     }

@@ -501,6 +501,7 @@ async fn agent_loop(
             known_generation: known,
             wait_seconds: if observed.is_some() { 0 } else { wait_seconds },
             observed: observed.clone(),
+            accepts_changes: false,
         };
         let rc = ctx();
         let answer = if observed.is_none() {
