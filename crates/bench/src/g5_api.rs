@@ -465,7 +465,7 @@ pub async fn run(
         }),
     );
     let note = format!(
-        "{} tasks in state on {} simulated agents, {CLIENTS} SigV4 clients for {} s; mix 40% DescribeTasks(10) / 40% ListTasks(100) / 20% RunTask(1); throughput row: read-only mix",
+        "{} tasks in state on {} simulated agents (own runtime thread), {CLIENTS} SigV4 clients for {} s; mix 40% DescribeTasks(10) / 40% ListTasks(100) / 20% RunTask(1); throughput row: read-only mix",
         arns.len(), p.agents, p.duration.as_secs()
     );
     Ok(read_rows(&mr, &mw, ro_tput, peer, &note))
