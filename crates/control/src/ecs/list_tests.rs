@@ -1,43 +1,9 @@
 //! ListTasks pages and filters, over a store read directly and through the
 //! in-memory mirror (`crate::mirror`): both must answer the same.
 
+use super::test_world::{call, ok, register, service};
 use super::EcsService;
-use crate::auth::Principal;
-use crate::clock::Clock;
-use crate::hosts::HostNotifier;
-use crate::http::{RequestContext, ServiceHandler};
-use crate::state::Repo;
-use gantry_model::arn::Partition;
 use serde_json::{json, Value};
-use std::sync::Arc;
-
-struct FixedClock;
-
-impl Clock for FixedClock {
-    fn now(&self) -> f64 {
-        1000.0
-    }
-}
-
-fn ctx() -> RequestContext {
-    RequestContext {
-        request_id: "test".into(),
-        principal: Principal::root("123456789012", "AKIDTEST"),
-        source_ip: None,
-    }
-}
-
-async fn call(ecs: &EcsService, op: &str, body: Value) -> Result<Value, String> {
-    ecs.handle(&ctx(), op, bytes::Bytes::from(body.to_string()))
-        .await
-        .map_err(|e| format!("{}: {}", e.code, e.message))
-}
-
-async fn ok(ecs: &EcsService, op: &str, body: Value) -> Value {
-    call(ecs, op, body)
-        .await
-        .unwrap_or_else(|e| panic!("{op}: {e}"))
-}
 
 fn arns(v: &Value) -> Vec<String> {
     v["taskArns"]
@@ -68,38 +34,8 @@ async fn pages(ecs: &EcsService, mut body: Value, size: i64) -> Vec<String> {
 }
 
 async fn world(mirrored: bool) -> (EcsService, String) {
-    let store: Arc<dyn gantry_store::Store> = Arc::new(gantry_store::memory::MemoryStore::new());
-    let repo = if mirrored {
-        Repo::mirrored(store)
-    } else {
-        Repo::new(store)
-    };
-    let ecs = EcsService::new(
-        repo,
-        Partition {
-            account_id: "123456789012".into(),
-            region: "us-east-1".into(),
-        },
-        Arc::new(FixedClock),
-        Arc::new(HostNotifier::new()),
-    );
-    ok(&ecs, "CreateCluster", json!({"clusterName": "default"})).await;
-    let attributes: Vec<Value> = (17..=41)
-        .map(|m| json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{m}")}))
-        .collect();
-    let r = ok(
-        &ecs,
-        "RegisterContainerInstance",
-        json!({"totalResources": [
-            {"name": "CPU", "type": "INTEGER", "integerValue": 65536},
-            {"name": "MEMORY", "type": "INTEGER", "integerValue": 65536}
-        ], "attributes": attributes}),
-    )
-    .await;
-    let instance = r["containerInstance"]["containerInstanceArn"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let ecs = service(mirrored).await;
+    let instance = register(&ecs, 65536, 65536).await;
     for family in ["web", "db"] {
         ok(
             &ecs,

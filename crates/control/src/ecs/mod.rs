@@ -29,6 +29,8 @@ mod sync_changes_tests;
 mod tags;
 mod taskdefs;
 mod tasks;
+#[cfg(test)]
+mod test_world;
 pub mod usage;
 
 use crate::clock::SharedClock;

@@ -3,83 +3,17 @@
 //! reservations of those planned before it, nothing may be over-committed,
 //! and the ones that must commit alone (client token) still do.
 
+use super::test_world::{call, ok, register, service};
 use super::EcsService;
-use crate::auth::Principal;
-use crate::clock::Clock;
-use crate::hosts::HostNotifier;
-use crate::http::{RequestContext, ServiceHandler};
-use crate::state::Repo;
-use gantry_model::arn::Partition;
 use serde_json::{json, Value};
-use std::sync::Arc;
-
-struct FixedClock;
-
-impl Clock for FixedClock {
-    fn now(&self) -> f64 {
-        1000.0
-    }
-}
-
-pub(super) fn ctx() -> RequestContext {
-    RequestContext {
-        request_id: "test".into(),
-        principal: Principal::root("123456789012", "AKIDTEST"),
-        source_ip: None,
-    }
-}
-
-pub(super) async fn call(ecs: &EcsService, op: &str, body: Value) -> Result<Value, String> {
-    ecs.handle(&ctx(), op, bytes::Bytes::from(body.to_string()))
-        .await
-        .map_err(|e| format!("{}: {}", e.code, e.message))
-}
-
-pub(super) async fn ok(ecs: &EcsService, op: &str, body: Value) -> Value {
-    call(ecs, op, body)
-        .await
-        .unwrap_or_else(|e| panic!("{op}: {e}"))
-}
 
 /// A cluster with two instances of 1024 MiB and a 256 MiB task definition:
 /// room for exactly 8 tasks.
 pub(super) async fn world(mirrored: bool) -> (EcsService, Vec<String>) {
-    let store: Arc<dyn gantry_store::Store> = Arc::new(gantry_store::memory::MemoryStore::new());
-    let repo = if mirrored {
-        Repo::mirrored(store)
-    } else {
-        Repo::new(store)
-    };
-    let ecs = EcsService::new(
-        repo,
-        Partition {
-            account_id: "123456789012".into(),
-            region: "us-east-1".into(),
-        },
-        Arc::new(FixedClock),
-        Arc::new(HostNotifier::new()),
-    );
-    ok(&ecs, "CreateCluster", json!({"clusterName": "default"})).await;
-    let attributes: Vec<Value> = (17..=41)
-        .map(|m| json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{m}")}))
-        .collect();
+    let ecs = service(mirrored).await;
     let mut instances = vec![];
     for _ in 0..2 {
-        let r = ok(
-            &ecs,
-            "RegisterContainerInstance",
-            json!({"totalResources": [
-                {"name": "CPU", "type": "INTEGER", "integerValue": 4096},
-                {"name": "MEMORY", "type": "INTEGER", "integerValue": 1024}
-            ], "attributes": attributes}),
-        )
-        .await;
-        instances.push(
-            r["containerInstance"]["containerInstanceArn"]
-                .as_str()
-                .unwrap()
-                .to_string(),
-        );
+        instances.push(register(&ecs, 4096, 1024).await);
     }
     ok(
         &ecs,

@@ -2,7 +2,8 @@
 //! from the one it holds (`agent_sync::SentStates`); applied to what it
 //! holds they must give exactly the whole state.
 
-use super::run_batch_tests::{ctx, ok, world};
+use super::run_batch_tests::world;
+use super::test_world::{ctx, ok};
 use super::EcsService;
 use crate::http::AgentHandler;
 use gantry_agent_api::{DesiredState, SyncRequest, SyncResponse};

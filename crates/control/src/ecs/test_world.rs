@@ -1,0 +1,84 @@
+//! What the in-crate ECS handler tests share: a service over a memory
+//! store (read directly or through the mirror) with the `default` cluster,
+//! instances registered with the Docker capabilities, and calls by root.
+
+use super::EcsService;
+use crate::auth::Principal;
+use crate::clock::Clock;
+use crate::hosts::HostNotifier;
+use crate::http::{RequestContext, ServiceHandler};
+use crate::state::Repo;
+use gantry_model::arn::Partition;
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+struct FixedClock;
+
+impl Clock for FixedClock {
+    fn now(&self) -> f64 {
+        1000.0
+    }
+}
+
+pub(super) fn ctx() -> RequestContext {
+    RequestContext {
+        request_id: "test".into(),
+        principal: Principal::root("123456789012", "AKIDTEST"),
+        source_ip: None,
+    }
+}
+
+pub(super) async fn call(ecs: &EcsService, op: &str, body: Value) -> Result<Value, String> {
+    ecs.handle(&ctx(), op, bytes::Bytes::from(body.to_string()))
+        .await
+        .map_err(|e| format!("{}: {}", e.code, e.message))
+}
+
+pub(super) async fn ok(ecs: &EcsService, op: &str, body: Value) -> Value {
+    call(ecs, op, body)
+        .await
+        .unwrap_or_else(|e| panic!("{op}: {e}"))
+}
+
+/// A service with the `default` cluster, its store read through the
+/// mirror or directly.
+pub(super) async fn service(mirrored: bool) -> EcsService {
+    let store: Arc<dyn gantry_store::Store> = Arc::new(gantry_store::memory::MemoryStore::new());
+    let repo = if mirrored {
+        Repo::mirrored(store)
+    } else {
+        Repo::new(store)
+    };
+    let ecs = EcsService::new(
+        repo,
+        Partition {
+            account_id: "123456789012".into(),
+            region: "us-east-1".into(),
+        },
+        Arc::new(FixedClock),
+        Arc::new(HostNotifier::new()),
+    );
+    ok(&ecs, "CreateCluster", json!({"clusterName": "default"})).await;
+    ecs
+}
+
+/// Registers an instance with `cpu` units and `memory` MiB (and the Docker
+/// API capabilities task definitions require); its ARN.
+pub(super) async fn register(ecs: &EcsService, cpu: i64, memory: i64) -> String {
+    let attributes: Vec<Value> = (17..=41)
+        .map(|m| json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{m}")}))
+        .collect();
+    let r = ok(
+        ecs,
+        "RegisterContainerInstance",
+        json!({"totalResources": [
+            {"name": "CPU", "type": "INTEGER", "integerValue": cpu},
+            {"name": "MEMORY", "type": "INTEGER", "integerValue": memory}
+        ], "attributes": attributes}),
+    )
+    .await;
+    r["containerInstance"]["containerInstanceArn"]
+        .as_str()
+        .expect("an instance ARN")
+        .to_string()
+}
