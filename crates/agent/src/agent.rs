@@ -572,7 +572,7 @@ pub async fn run(
                 return Ok(());
             }
             resp = resp_rx.recv() => {
-                let Some(resp) = resp else {
+                let Some(mut resp) = resp else {
                     error!("sync loops ended");
                     return Ok(());
                 };
@@ -584,7 +584,6 @@ pub async fn run(
                 // An answer without news (a push's, an idle poll's) needs
                 // no pass.
                 pass_due = deregistered && !reconciler.all_stopped();
-                let mut resp = resp;
                 match resp.take_desired(reconciler.state().desired.as_ref()) {
                     Ok(Some(desired)) => {
                         if desired.generation != reconciler.known_generation() {

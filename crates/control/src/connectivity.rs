@@ -297,9 +297,8 @@ mod pass_tests {
     use crate::auth::Principal;
     use crate::clock::Clock;
     use crate::hosts::HostNotifier;
-    use crate::http::{AgentHandler, RequestContext, ServiceHandler};
+    use crate::http::{RequestContext, ServiceHandler};
     use crate::state::Repo;
-    use gantry_agent_api::SyncRequest;
     use gantry_model::arn::Partition;
     use serde_json::{json, Value};
     use std::collections::BTreeSet;
@@ -386,20 +385,7 @@ mod pass_tests {
                 .to_string()
         }
         async fn sync(&self, arn: &str, known: u64) -> gantry_agent_api::SyncResponse {
-            AgentHandler::sync(
-                &*self.ecs,
-                &ctx(),
-                SyncRequest {
-                    cluster: "default".into(),
-                    container_instance_arn: arn.into(),
-                    known_generation: known,
-                    wait_seconds: 0,
-                    observed: None,
-                    accepts_changes: false,
-                },
-            )
-            .await
-            .unwrap()
+            crate::ecs::test_world::sync(&self.ecs, arn, known, false).await
         }
         async fn instance(&self, arn: &str) -> Value {
             let r = self

@@ -350,19 +350,6 @@ impl Repo {
         Ok(out)
     }
 
-    /// The `mod_revision` of `key` (`None`: absent).
-    pub async fn mod_revision(&self, key: &str) -> Result<Option<u64>, ApiError> {
-        if let Some(m) = self.mirror().await {
-            return Ok(m.get(key).map(|e| e.mod_revision));
-        }
-        Ok(self
-            .store
-            .get(key)
-            .await
-            .map_err(internal)?
-            .map(|kv| kv.mod_revision))
-    }
-
     /// The `mod_revision`s of `keys`, all read at one point (one mirror
     /// catch-up for all of them, as in [`Repo::get_shared_many`]).
     pub async fn mod_revisions_many(&self, keys: &[&str]) -> Result<Vec<Option<u64>>, ApiError> {

@@ -271,26 +271,16 @@ impl EcsService {
         let mut inst_changed = false;
         let mut generation_bump = false;
         // The records the report left unchanged outside the lock and that
-        // are still at that revision are skipped; their revisions are read
-        // at one point (one mirror catch-up, not one per task).
+        // are still at that revision are skipped; the revisions are read at
+        // one point (one mirror catch-up, not one per task).
         let keyed: Vec<(&TaskObservation, String, String)> = tasks
             .iter()
             .filter_map(|obs| observed_task_key(&iv, obs).map(|(key, id)| (obs, key, id)))
             .collect();
-        let maybe_unchanged: Vec<&str> = keyed
-            .iter()
-            .filter(|(_, key, _)| unchanged.contains_key(key))
-            .map(|(_, key, _)| key.as_str())
-            .collect();
-        let still: std::collections::BTreeSet<&str> = maybe_unchanged
-            .iter()
-            .zip(self.repo.mod_revisions_many(&maybe_unchanged).await?)
-            .filter(|(key, rev)| rev.is_some() && unchanged.get(**key) == rev.as_ref())
-            .map(|(key, _)| *key)
-            .collect();
-        for (obs, key, id) in &keyed {
-            let (obs, key, id) = (*obs, key.clone(), id.clone());
-            if still.contains(key.as_str()) {
+        let keys: Vec<&str> = keyed.iter().map(|(_, key, _)| key.as_str()).collect();
+        let revisions = self.repo.mod_revisions_many(&keys).await?;
+        for ((obs, key, id), rev) in keyed.into_iter().zip(revisions) {
+            if rev.is_some() && unchanged.get(&key) == rev.as_ref() {
                 continue;
             }
             let rec: Option<Versioned<Arc<TaskRecord>>> = self.repo.get_shared(&key).await?;
@@ -414,7 +404,7 @@ impl EcsService {
         tasks: Vec<TaskObservation>,
         unchanged: BTreeMap<String, u64>,
     ) -> Result<(), ApiError> {
-        let (done, mut result) = tokio::sync::oneshot::channel();
+        let (done, result) = tokio::sync::oneshot::channel();
         self.reports
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -425,14 +415,8 @@ impl EcsService {
                 unchanged,
                 done,
             });
-        tokio::select! {
-            biased;
-            r = &mut result => return r.unwrap_or_else(|_| Err(ApiError::server("Report not applied; retry."))),
-            _g = self.write.lock() => self.apply_queued_reports().await,
-        }
-        result
+        self.answered_under_lock(result, || self.apply_queued_reports(), "Report")
             .await
-            .unwrap_or_else(|_| Err(ApiError::server("Report not applied; retry.")))
     }
 
     /// The host's desired state, with the revision of each task's record

@@ -30,7 +30,7 @@ mod tags;
 mod taskdefs;
 mod tasks;
 #[cfg(test)]
-mod test_world;
+pub(crate) mod test_world;
 pub mod usage;
 
 use crate::clock::SharedClock;
@@ -88,6 +88,29 @@ fn to_json_bytes<T: Serialize>(v: &T) -> Result<Vec<u8>, ApiError> {
 }
 
 impl EcsService {
+    /// Waits for the answer to a job queued for the write lock (a report, a
+    /// RunTask): a holder of the lock that drains the queue meanwhile
+    /// answers it; else this caller takes the lock and runs `drain`, which
+    /// answers every job queued so far, its own included. `what` names the
+    /// job in the error when its answer was dropped.
+    async fn answered_under_lock<T, F>(
+        &self,
+        mut answer: tokio::sync::oneshot::Receiver<Result<T, ApiError>>,
+        drain: impl FnOnce() -> F,
+        what: &str,
+    ) -> Result<T, ApiError>
+    where
+        F: std::future::Future<Output = ()>,
+    {
+        let lost = || Err(ApiError::server(format!("{what} not applied; retry.")));
+        tokio::select! {
+            biased;
+            r = &mut answer => return r.unwrap_or_else(|_| lost()),
+            _g = self.write.lock() => drain().await,
+        }
+        answer.await.unwrap_or_else(|_| lost())
+    }
+
     pub fn new(
         repo: Repo,
         partition: Partition,

@@ -3,28 +3,9 @@
 //! holds they must give exactly the whole state.
 
 use super::run_batch_tests::world;
-use super::test_world::{ctx, ok};
-use super::EcsService;
-use crate::http::AgentHandler;
-use gantry_agent_api::{DesiredState, SyncRequest, SyncResponse};
+use super::test_world::{ok, sync};
+use gantry_agent_api::DesiredState;
 use serde_json::json;
-
-async fn sync(ecs: &EcsService, arn: &str, known: u64, accepts_changes: bool) -> SyncResponse {
-    AgentHandler::sync(
-        ecs,
-        &ctx(),
-        SyncRequest {
-            cluster: "default".into(),
-            container_instance_arn: arn.into(),
-            known_generation: known,
-            wait_seconds: 0,
-            observed: None,
-            accepts_changes,
-        },
-    )
-    .await
-    .expect("sync")
-}
 
 fn sorted(mut d: DesiredState) -> DesiredState {
     d.tasks.sort_by(|a, b| a.task_arn.cmp(&b.task_arn));

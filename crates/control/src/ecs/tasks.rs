@@ -34,19 +34,29 @@ struct Launch {
     fargate: bool,
 }
 
+/// New tasks and the instance records they change, not yet written: one
+/// RunTask's or service launch's (`commit_tasks`), or a batch of queued
+/// RunTasks' (`run_queued`), committed by `commit_writes` in one
+/// transaction.
+#[derive(Default)]
+pub(super) struct PendingWrites {
+    /// Instance records as the writes leave them, each with the revision it
+    /// had in the store (the commit expects that one).
+    instances: BTreeMap<String, Versioned<Arc<InstanceRecord>>>,
+    /// The new task records (and any extra writes).
+    txn: TxnBuilder,
+    /// (task ARN, instance id) of each new task, logged once committed.
+    placed: Vec<(String, String)>,
+}
+
 /// RunTasks that have been planned under the write lock but not yet
 /// committed: the lock holder plans every queued RunTask in turn (each one
-/// sees the reservations of those before it through `instances`), then
-/// commits them all in one transaction (one fsync, one wake per host) and
-/// only then answers them (`EcsService::run_queued`).
+/// sees the reservations of those before it through `writes.instances`),
+/// then commits them all in one transaction (one fsync, one wake per host)
+/// and only then answers them (`EcsService::run_queued`).
 #[derive(Default)]
 pub(super) struct RunBatch {
-    /// Instance records as the batch leaves them, each with the revision it
-    /// had in the store (the batch's commit expects that one).
-    instances: BTreeMap<String, Versioned<Arc<InstanceRecord>>>,
-    /// The new task records.
-    txn: TxnBuilder,
-    placed: Vec<TaskRecord>,
+    writes: PendingWrites,
     /// Answers to send once the batch is durable.
     pending: Vec<(RunDone, ecs::RunTaskResponse)>,
 }
@@ -146,7 +156,7 @@ impl EcsService {
     fn scheduler_instances(
         &self,
         records: &[Versioned<Arc<InstanceRecord>>],
-        batch: Option<&RunBatch>,
+        pending: Option<&PendingWrites>,
     ) -> Vec<sched::Instance> {
         let mut cache = self
             .sched_instances
@@ -160,8 +170,8 @@ impl EcsService {
             .iter()
             .map(|r| {
                 let id = &r.value.id;
-                if batch.is_some_and(|b| b.instances.contains_key(id)) {
-                    // Changed by the batch, still at its stored revision.
+                if pending.is_some_and(|p| p.instances.contains_key(id)) {
+                    // Changed by pending writes, still at its stored revision.
                     return self.scheduler_instance(&r.value);
                 }
                 match cache.get(id) {
@@ -474,88 +484,87 @@ impl EcsService {
         reservation: &Reservation,
         extra: impl FnOnce(&mut TxnBuilder) -> Result<(), ApiError>,
     ) -> Result<Vec<ecs::Task>, ApiError> {
-        self.commit_or_batch(instances, placed, reservation, extra, None)
-            .await
+        let mut writes = PendingWrites::default();
+        let tasks = Self::add_tasks(&mut writes, instances, placed, reservation, extra)?;
+        self.commit_writes(writes).await?;
+        Ok(tasks)
     }
 
-    /// [`EcsService::commit_tasks`], or with a batch: the writes are added
-    /// to the batch (committed by `flush_runs`) and nothing is written yet.
-    async fn commit_or_batch<I: std::borrow::Borrow<InstanceRecord>>(
-        &self,
+    /// Adds new tasks, and their reservations to the instances they are
+    /// placed on (as `writes` already leaves them, else as in `instances`),
+    /// to `writes`; the wire tasks. Nothing is written yet.
+    fn add_tasks<I: std::borrow::Borrow<InstanceRecord>>(
+        writes: &mut PendingWrites,
         instances: &BTreeMap<String, Versioned<I>>,
         placed: Vec<TaskRecord>,
         reservation: &Reservation,
         extra: impl FnOnce(&mut TxnBuilder) -> Result<(), ApiError>,
-        batch: Option<&mut RunBatch>,
     ) -> Result<Vec<ecs::Task>, ApiError> {
-        if let Some(batch) = batch {
-            // Each instance placed on is copied once, with all its new
-            // reservations.
-            let mut by_instance: BTreeMap<String, Vec<&TaskRecord>> = BTreeMap::new();
-            for rec in &placed {
-                let iid = rec.instance_id.clone().unwrap_or_default();
-                by_instance.entry(iid).or_default().push(rec);
-                let key = task_key(&rec.cluster, &rec.id);
-                batch.txn.expect(&key, 0).put(&key, rec)?;
-            }
-            for (iid, recs) in by_instance {
-                let (mut inst, rev) = match batch.instances.get(&iid) {
-                    Some(v) => ((*v.value).clone(), v.mod_revision),
-                    None => {
-                        let v = instances.get(&iid).expect("placed on a known instance");
-                        (v.value.borrow().clone(), v.mod_revision)
-                    }
-                };
-                for rec in recs {
-                    inst.reservations
-                        .insert(rec.id.clone(), reservation.clone());
-                }
-                inst.generation += 1;
-                batch.instances.insert(
-                    iid,
-                    Versioned {
-                        value: Arc::new(inst),
-                        mod_revision: rev,
-                    },
-                );
-            }
-            extra(&mut batch.txn)?;
-            let tasks = placed.iter().map(|r| r.task.clone()).collect();
-            batch.placed.extend(placed);
-            return Ok(tasks);
-        }
-        let mut updated: BTreeMap<String, InstanceRecord> = BTreeMap::new();
-        let mut t = TxnBuilder::new();
+        // Each instance placed on is copied once, with all its new
+        // reservations.
+        let mut by_instance: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for rec in &placed {
             let iid = rec.instance_id.clone().unwrap_or_default();
-            let inst = updated.entry(iid.clone()).or_insert_with(|| {
-                instances
-                    .get(&iid)
-                    .map(|v| v.value.borrow().clone())
-                    .expect("placed on a known instance")
-            });
-            inst.reservations
-                .insert(rec.id.clone(), reservation.clone());
+            by_instance.entry(iid).or_default().push(&rec.id);
             let key = task_key(&rec.cluster, &rec.id);
-            t.expect(&key, 0).put(&key, rec)?;
+            writes.txn.expect(&key, 0).put(&key, rec)?;
         }
-        for (iid, inst) in updated.iter_mut() {
+        for (iid, ids) in by_instance {
+            let (mut inst, rev) = match writes.instances.get(&iid) {
+                Some(v) => ((*v.value).clone(), v.mod_revision),
+                None => {
+                    let v = instances.get(&iid).expect("placed on a known instance");
+                    (v.value.borrow().clone(), v.mod_revision)
+                }
+            };
+            for id in ids {
+                inst.reservations
+                    .insert(id.to_string(), reservation.clone());
+            }
             inst.generation += 1;
-            let key = instance_key(&inst.cluster, iid);
-            let rev = instances.get(iid).map(|v| v.mod_revision).unwrap_or(0);
-            t.expect(&key, rev).put(&key, inst)?;
+            writes.instances.insert(
+                iid,
+                Versioned {
+                    value: Arc::new(inst),
+                    mod_revision: rev,
+                },
+            );
         }
-        extra(&mut t)?;
-        if !self.repo.commit(t).await? {
+        extra(&mut writes.txn)?;
+        Ok(placed
+            .into_iter()
+            .map(|r| {
+                writes.placed.push((
+                    r.task.task_arn.clone().unwrap_or_default(),
+                    r.instance_id.clone().unwrap_or_default(),
+                ));
+                r.task
+            })
+            .collect())
+    }
+
+    /// Commits `writes` in one transaction, then wakes the hosts placed on.
+    async fn commit_writes(&self, writes: PendingWrites) -> Result<(), ApiError> {
+        let PendingWrites {
+            instances,
+            mut txn,
+            placed,
+        } = writes;
+        for (iid, inst) in &instances {
+            let key = instance_key(&inst.value.cluster, iid);
+            txn.expect(&key, inst.mod_revision)
+                .put(&key, &*inst.value)?;
+        }
+        if !self.repo.commit(txn).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
-        for iid in updated.keys() {
+        for iid in instances.keys() {
             self.hosts.wake(iid);
         }
-        for rec in &placed {
-            tracing::info!(task = %rec.task.task_arn.as_deref().unwrap_or(""), instance = %rec.instance_id.as_deref().unwrap_or(""), "task placed");
+        for (task, instance) in &placed {
+            tracing::info!(%task, %instance, "task placed");
         }
-        Ok(placed.into_iter().map(|r| r.task).collect())
+        Ok(())
     }
 
     /// Plan `count` placements of a prepared launch over the cluster's
@@ -570,14 +579,14 @@ impl EcsService {
         self.place_in(l, count, strategies, constraints, None).await
     }
 
-    /// [`EcsService::place`] over the instances as `batch` leaves them.
+    /// [`EcsService::place`] over the instances as `pending` leaves them.
     async fn place_in(
         &self,
         l: &Launch,
         count: usize,
         strategies: Vec<sched::Strategy>,
         constraints: &[ecs::PlacementConstraint],
-        batch: Option<&RunBatch>,
+        pending: Option<&PendingWrites>,
     ) -> Result<Placement, ApiError> {
         let constraints = Self::parse_constraints(
             l.td.placement_constraints.as_deref().unwrap_or_default(),
@@ -588,10 +597,12 @@ impl EcsService {
             self.repo.list_shared(&instance_prefix(&l.cluster)).await?;
         let records: Vec<Versioned<Arc<InstanceRecord>>> = records
             .into_iter()
-            .map(|r| match batch.and_then(|b| b.instances.get(&r.value.id)) {
-                Some(pending) => pending.clone(),
-                None => r,
-            })
+            .map(
+                |r| match pending.and_then(|p| p.instances.get(&r.value.id)) {
+                    Some(pending) => pending.clone(),
+                    None => r,
+                },
+            )
             .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
             .collect();
         if records.is_empty() {
@@ -602,7 +613,7 @@ impl EcsService {
                 failures: vec![],
             });
         }
-        let sched_instances = self.scheduler_instances(&records, batch);
+        let sched_instances = self.scheduler_instances(&records, pending);
         let seed = u64::from_str_radix(&super::new_id()[..16], 16).unwrap_or(0);
         let plan = sched::plan(
             &sched_instances,
@@ -1086,19 +1097,13 @@ impl EcsService {
                 "A task can have at most 5 placement strategies.",
             ));
         }
-        let (done, mut result) = tokio::sync::oneshot::channel();
+        let (done, result) = tokio::sync::oneshot::channel();
         self.runs
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .push(QueuedRun { req, done });
-        tokio::select! {
-            biased;
-            r = &mut result => return r.unwrap_or_else(|_| Err(ApiError::server("RunTask not applied; retry."))),
-            _g = self.write.lock() => self.run_queued().await,
-        }
-        result
+        self.answered_under_lock(result, || self.run_queued(), "RunTask")
             .await
-            .unwrap_or_else(|_| Err(ApiError::server("RunTask not applied; retry.")))
     }
 
     /// Runs the queued RunTasks (`EcsService::runs`); call under the write
@@ -1124,39 +1129,14 @@ impl EcsService {
         self.flush_runs(&mut batch).await;
     }
 
-    /// Commits what `batch` holds, wakes the hosts it placed on and answers
-    /// its RunTasks (all with the error if the commit fails).
+    /// Commits what `batch` holds (`commit_writes`) and answers its
+    /// RunTasks (all with the error if the commit fails).
     async fn flush_runs(&self, batch: &mut RunBatch) {
-        let RunBatch {
-            instances,
-            mut txn,
-            placed,
-            pending,
-        } = std::mem::take(batch);
+        let RunBatch { writes, pending } = std::mem::take(batch);
         if pending.is_empty() {
             return;
         }
-        let result = async {
-            for (iid, inst) in &instances {
-                let key = instance_key(&inst.value.cluster, iid);
-                txn.expect(&key, inst.mod_revision)
-                    .put(&key, &*inst.value)?;
-            }
-            if self.repo.commit(txn).await? {
-                Ok(())
-            } else {
-                Err(ApiError::server("Concurrent modification; retry."))
-            }
-        }
-        .await;
-        if result.is_ok() {
-            for iid in instances.keys() {
-                self.hosts.wake(iid);
-            }
-            for rec in &placed {
-                tracing::info!(task = %rec.task.task_arn.as_deref().unwrap_or(""), instance = %rec.instance_id.as_deref().unwrap_or(""), "task placed");
-            }
-        }
+        let result = self.commit_writes(writes).await;
         for (done, response) in pending {
             let _ = done.send(result.clone().map(|()| response));
         }
@@ -1277,7 +1257,7 @@ impl EcsService {
                 count as usize,
                 strategies,
                 req.placement_constraints.as_deref().unwrap_or_default(),
-                (!alone).then_some(&*batch),
+                (!alone).then_some(&batch.writes),
             )
             .await?
         };
@@ -1317,23 +1297,21 @@ impl EcsService {
                 failures: Some(failures),
             }));
         }
-        let tasks = self
-            .commit_or_batch(
-                &by_id,
-                placed,
-                &reservation,
-                |t| {
-                    if let Some((k, rec)) = &token_rec {
-                        t.expect(k, 0).put(k, rec)?;
-                    }
-                    for w in &leases {
-                        t.expect(&w.key, w.expect_rev).put(&w.key, &w.lease)?;
-                    }
-                    Ok(())
-                },
-                (!alone).then_some(batch),
-            )
-            .await?;
+        let extra = |t: &mut TxnBuilder| {
+            if let Some((k, rec)) = &token_rec {
+                t.expect(k, 0).put(k, rec)?;
+            }
+            for w in &leases {
+                t.expect(&w.key, w.expect_rev).put(&w.key, &w.lease)?;
+            }
+            Ok(())
+        };
+        let tasks = if alone {
+            self.commit_tasks(&by_id, placed, &reservation, extra)
+                .await?
+        } else {
+            Self::add_tasks(&mut batch.writes, &by_id, placed, &reservation, extra)?
+        };
         let response = ecs::RunTaskResponse {
             tasks: Some(tasks),
             failures: Some(failures),

@@ -6,8 +6,9 @@ use super::EcsService;
 use crate::auth::Principal;
 use crate::clock::Clock;
 use crate::hosts::HostNotifier;
-use crate::http::{RequestContext, ServiceHandler};
+use crate::http::{AgentHandler, RequestContext, ServiceHandler};
 use crate::state::Repo;
+use gantry_agent_api::{SyncRequest, SyncResponse};
 use gantry_model::arn::Partition;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -20,7 +21,7 @@ impl Clock for FixedClock {
     }
 }
 
-pub(super) fn ctx() -> RequestContext {
+pub(crate) fn ctx() -> RequestContext {
     RequestContext {
         request_id: "test".into(),
         principal: Principal::root("123456789012", "AKIDTEST"),
@@ -81,4 +82,28 @@ pub(super) async fn register(ecs: &EcsService, cpu: i64, memory: i64) -> String 
         .as_str()
         .expect("an instance ARN")
         .to_string()
+}
+
+/// One agent sync of `arn` in the `default` cluster, without a report and
+/// without waiting, as an agent holding generation `known`.
+pub(crate) async fn sync(
+    ecs: &EcsService,
+    arn: &str,
+    known: u64,
+    accepts_changes: bool,
+) -> SyncResponse {
+    AgentHandler::sync(
+        ecs,
+        &ctx(),
+        SyncRequest {
+            cluster: "default".into(),
+            container_instance_arn: arn.into(),
+            known_generation: known,
+            wait_seconds: 0,
+            observed: None,
+            accepts_changes,
+        },
+    )
+    .await
+    .expect("sync")
 }
