@@ -102,9 +102,6 @@ pub struct Reservation {
     /// The task's group (`family:x` / `service:y`), for placement.
     #[serde(default)]
     pub group: String,
-    /// Whether the task has reached RUNNING (for running/pending counts).
-    #[serde(default)]
-    pub running: bool,
     /// The task's cluster when it differs from the host's (Fargate tasks on
     /// pool hosts serve every cluster).
     #[serde(default, skip_serializing_if = "Option::is_none")]

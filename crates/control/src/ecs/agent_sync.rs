@@ -267,15 +267,17 @@ impl EcsService {
     ) -> Result<TxnBuilder, ApiError> {
         let now = self.now();
         let mut t = TxnBuilder::new();
-        let mut iv = (*inst.value).clone();
-        let mut inst_changed = false;
-        let mut generation_bump = false;
+        let host = &*inst.value;
+        // The instance record is copied only when the report changes it (a
+        // task STOPPED, the agent reconnected): most reports change tasks
+        // only, and the record carries every reservation of the host.
+        let mut iv: Option<InstanceRecord> = None;
         // The records the report left unchanged outside the lock and that
         // are still at that revision are skipped; the revisions are read at
         // one point (one mirror catch-up, not one per task).
         let keyed: Vec<(&TaskObservation, String, String)> = tasks
             .iter()
-            .filter_map(|obs| observed_task_key(&iv, obs).map(|(key, id)| (obs, key, id)))
+            .filter_map(|obs| observed_task_key(host, obs).map(|(key, id)| (obs, key, id)))
             .collect();
         let keys: Vec<&str> = keyed.iter().map(|(_, key, _)| key.as_str()).collect();
         let revisions = self.repo.mod_revisions_many(&keys).await?;
@@ -285,7 +287,7 @@ impl EcsService {
             }
             let rec: Option<Versioned<Arc<TaskRecord>>> = self.repo.get_shared(&key).await?;
             let Some(rec) = rec else { continue };
-            if rec.value.instance_id.as_deref() != Some(iv.id.as_str()) {
+            if rec.value.instance_id.as_deref() != Some(host.id.as_str()) {
                 continue;
             }
             let mut v = (*rec.value).clone();
@@ -313,29 +315,24 @@ impl EcsService {
                 v.desired.desired_status = agent::DesiredStatus::Stopped;
             }
             if last == "STOPPED" {
-                if iv.reservations.remove(&id).is_some() {
-                    inst_changed = true;
-                    generation_bump = true;
-                }
-                tracing::info!(task = %obs.task_arn, reason = %v.task.stopped_reason.as_deref().unwrap_or(""), "task stopped");
-            } else if last == "RUNNING" {
-                if let Some(r) = iv.reservations.get_mut(&id) {
-                    if !r.running {
-                        r.running = true;
-                        inst_changed = true;
+                // The reservation is released and the host's desired state
+                // no longer holds the task.
+                if host.reservations.contains_key(&id) {
+                    let iv = iv.get_or_insert_with(|| host.clone());
+                    if iv.reservations.remove(&id).is_some() {
+                        iv.generation += 1;
                     }
                 }
+                tracing::info!(task = %obs.task_arn, reason = %v.task.stopped_reason.as_deref().unwrap_or(""), "task stopped");
             }
             t.expect(&key, rec.mod_revision).put(&key, &v)?;
         }
-        if generation_bump {
-            iv.generation += 1;
+        if host.instance.agent_connected != Some(true) {
+            iv.get_or_insert_with(|| host.clone())
+                .instance
+                .agent_connected = Some(true);
         }
-        if iv.instance.agent_connected != Some(true) {
-            iv.instance.agent_connected = Some(true);
-            inst_changed = true;
-        }
-        if inst_changed {
+        if let Some(iv) = iv {
             let ikey = instance_key(&iv.cluster, &iv.id);
             t.expect(&ikey, inst.mod_revision).put(&ikey, &iv)?;
         }
@@ -419,37 +416,133 @@ impl EcsService {
             .await
     }
 
-    /// The host's desired state, with the revision of each task's record
-    /// (in the same order).
-    async fn desired_state(
+    /// The answer to a host asking with `known` generation: its whole
+    /// desired state, or (to an agent that accepts changes and holds what
+    /// was last sent) the changes from it. Only the tasks whose record moved
+    /// since they were sent, and those with role credentials (which rotate
+    /// without a record change), are decoded and built; the rest are known
+    /// unchanged from their record revision alone.
+    async fn desired_answer(
         &self,
         inst: &InstanceRecord,
-    ) -> Result<(DesiredState, Vec<u64>), ApiError> {
-        let mut tasks = vec![];
-        let mut revisions = vec![];
+        known: u64,
+        accepts_changes: bool,
+    ) -> Result<(Option<DesiredState>, Option<agent::DesiredChanges>), ApiError> {
         let keys: Vec<String> = inst
             .reservations
             .iter()
             .map(|(id, res)| task_key(res.task_cluster(&inst.cluster), id))
             .collect();
+        let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let revisions = self.repo.mod_revisions_many(&key_refs).await?;
+        let mut previous = if accepts_changes && known != 0 {
+            self.sent.take(&inst.id, known)
+        } else {
+            None
+        };
+        // Which tasks to build: all for a whole answer, else the moved ones.
+        let build: Vec<String> = keys
+            .iter()
+            .zip(&revisions)
+            .filter(|(key, rev)| {
+                let Some(rev) = rev else { return false };
+                match previous.as_ref().and_then(|p| p.tasks.get(key.as_str())) {
+                    Some(sent) => sent.revision != *rev || sent.has_role,
+                    None => true,
+                }
+            })
+            .map(|(key, _)| key.clone())
+            .collect();
         let recs: Vec<Option<Versioned<Arc<TaskRecord>>>> =
-            self.repo.get_shared_many(&keys).await?;
-        for r in recs.into_iter().flatten() {
+            self.repo.get_shared_many(&build).await?;
+        let mut built: Vec<(String, u64, agent::DesiredTask)> = Vec::with_capacity(build.len());
+        for (key, r) in build.into_iter().zip(recs) {
+            let Some(r) = r else { continue };
             let mut d = r.value.desired.clone();
             if r.value.task.desired_status.as_deref() == Some("STOPPED") {
                 d.desired_status = agent::DesiredStatus::Stopped;
             }
+            built.push((key, r.mod_revision, d));
+        }
+        // The host's tasks now: the built ones, and the unchanged ones as
+        // they were sent.
+        let mut now: std::collections::HashMap<String, SentTask> =
+            std::collections::HashMap::with_capacity(keys.len());
+        for (key, rev) in keys.iter().zip(&revisions) {
+            if rev.is_none() {
+                continue;
+            }
+            if let Some(sent) = previous.as_mut().and_then(|p| p.tasks.remove(key.as_str())) {
+                now.insert(key.clone(), sent);
+            }
+        }
+        let mut tasks: Vec<agent::DesiredTask> = Vec::with_capacity(built.len());
+        let mut made_from: Vec<(String, u64)> = Vec::with_capacity(built.len());
+        for (key, rev, d) in built {
+            made_from.push((key, rev));
             tasks.push(d);
-            revisions.push(r.mod_revision);
         }
         self.attach_role_credentials(inst, &mut tasks).await;
-        Ok((
-            DesiredState {
-                generation: inst.generation,
-                tasks,
+        if self.role_credentials.holds_any(&inst.cluster, &inst.id) {
+            let arns: std::collections::HashSet<&str> = now
+                .values()
+                .map(|t| t.arn.as_str())
+                .chain(tasks.iter().map(|d| d.task_arn.as_str()))
+                .collect();
+            self.forget_role_credentials(inst, |arn| arns.contains(arn));
+        }
+        // The sent tasks that changed: those built whose record revision or
+        // credentials differ from what was sent.
+        let mut upsert = Vec::new();
+        for ((key, rev), d) in made_from.into_iter().zip(tasks) {
+            let sent = SentTask {
+                arn: d.task_arn.clone(),
+                revision: rev,
+                credentials: credentials_fingerprint(&d),
+                has_role: d.task_role_arn.is_some() || d.execution_role_arn.is_some(),
+            };
+            let same = now
+                .get(&key)
+                .is_some_and(|t| t.revision == sent.revision && t.credentials == sent.credentials);
+            now.insert(key, sent);
+            if !same {
+                upsert.push(d);
+            }
+        }
+        let generation = inst.generation;
+        let answer = match previous {
+            None => {
+                // Whole: every task was built (in reservation order).
+                (
+                    Some(DesiredState {
+                        generation,
+                        tasks: upsert,
+                    }),
+                    None,
+                )
+            }
+            Some(previous) => {
+                // What is left of the previous state is gone from the host.
+                let remove: Vec<String> = previous.tasks.into_values().map(|t| t.arn).collect();
+                (
+                    None,
+                    Some(agent::DesiredChanges {
+                        base_generation: known,
+                        generation,
+                        upsert,
+                        remove,
+                    }),
+                )
+            }
+        };
+        self.sent.record(
+            &inst.id,
+            SentState {
+                generation,
+                tasks: now,
             },
-            revisions,
-        ))
+        );
+        Ok(answer)
     }
 
     async fn load_instance(
@@ -529,14 +622,9 @@ impl AgentHandler for EcsService {
                 }
             };
             if cur.value.generation != req.known_generation {
-                let (desired, revisions) = self.desired_state(&cur.value).await?;
-                let (desired, changes) = self.sent.answer(
-                    &cur.value.id,
-                    req.known_generation,
-                    req.accepts_changes,
-                    desired,
-                    &revisions,
-                );
+                let (desired, changes) = self
+                    .desired_answer(&cur.value, req.known_generation, req.accepts_changes)
+                    .await?;
                 return Ok(SyncResponse {
                     generation: cur.value.generation,
                     desired,
@@ -596,10 +684,20 @@ pub(super) struct SentStates {
     hosts: std::sync::Mutex<std::collections::HashMap<String, SentState>>,
 }
 
-struct SentState {
+pub(super) struct SentState {
     generation: u64,
-    /// Task ARN → (record revision, credentials fingerprint).
-    tasks: std::collections::HashMap<String, (u64, u64)>,
+    /// Task store key → what was sent of it.
+    tasks: std::collections::HashMap<String, SentTask>,
+}
+
+struct SentTask {
+    arn: String,
+    /// The revision of the task record the desired task was made from.
+    revision: u64,
+    /// [`credentials_fingerprint`] of what was sent.
+    credentials: u64,
+    /// Carries role credentials (rebuilt at every answer: they rotate).
+    has_role: bool,
 }
 
 /// Which credentials a desired task carries (their access key ids).
@@ -618,55 +716,34 @@ fn credentials_fingerprint(d: &agent::DesiredTask) -> u64 {
 }
 
 impl SentStates {
-    /// The answer for `host` asking with `known` generation: the whole
-    /// `desired`, or its changes from what was sent at `known`.
-    pub(super) fn answer(
-        &self,
-        host: &str,
-        known: u64,
-        accepts_changes: bool,
-        desired: DesiredState,
-        revisions: &[u64],
-    ) -> (Option<DesiredState>, Option<agent::DesiredChanges>) {
-        let made_from: std::collections::HashMap<String, (u64, u64)> = desired
-            .tasks
-            .iter()
-            .zip(revisions)
-            .map(|(d, rev)| (d.task_arn.clone(), (*rev, credentials_fingerprint(d))))
-            .collect();
-        let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
-        let previous = hosts.insert(
-            host.to_string(),
-            SentState {
-                generation: desired.generation,
-                tasks: made_from,
-            },
-        );
-        let Some(previous) =
-            previous.filter(|p| accepts_changes && p.generation == known && known != 0)
-        else {
-            return (Some(desired), None);
-        };
-        let now = &hosts[host].tasks;
-        let remove: Vec<String> = previous
-            .tasks
-            .keys()
-            .filter(|arn| !now.contains_key(*arn))
-            .cloned()
-            .collect();
-        let upsert: Vec<agent::DesiredTask> = desired
-            .tasks
-            .into_iter()
-            .filter(|d| previous.tasks.get(&d.task_arn) != now.get(&d.task_arn))
-            .collect();
-        (
-            None,
-            Some(agent::DesiredChanges {
-                base_generation: known,
-                generation: desired.generation,
-                upsert,
-                remove,
-            }),
-        )
+    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, SentState>> {
+        self.hosts.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Takes what was last sent to `host` if it was sent at generation
+    /// `known` (a concurrent answer to the same host meanwhile finds none
+    /// and sends the whole state, which is always correct).
+    fn take(&self, host: &str, known: u64) -> Option<SentState> {
+        let mut hosts = self.lock();
+        match hosts.get(host) {
+            Some(p) if p.generation == known => hosts.remove(host),
+            _ => None,
+        }
+    }
+
+    /// Records what was just sent to `host`.
+    fn record(&self, host: &str, state: SentState) {
+        self.lock().insert(host.to_string(), state);
+    }
+
+    /// Whether something sent to `host` is remembered.
+    #[cfg(test)]
+    pub(super) fn holds(&self, host: &str) -> bool {
+        self.lock().contains_key(host)
+    }
+
+    /// Forgets a host (deregistered).
+    pub(super) fn forget(&self, host: &str) {
+        self.lock().remove(host);
     }
 }

@@ -28,9 +28,11 @@ use super::EcsService;
 use crate::connectivity::{assess, host_lost_reason, Assessment, ConnectivityConfig, PassReport};
 use crate::http::RequestContext;
 use crate::state::{
-    instance_key, instance_prefix, task_key, InstanceRecord, TaskRecord, TxnBuilder, Versioned,
+    instance_key, instance_prefix, task_key, InstanceRecord, TaskRecord, TaskSummary, TxnBuilder,
+    Versioned,
 };
 use gantry_api_types::{ecs, ApiError};
+use gantry_model::task::TaskStatus;
 use std::collections::BTreeSet;
 
 /// Key prefix of every container instance of every cluster.
@@ -132,23 +134,9 @@ impl InstanceRecord {
     pub fn remaining_memory(&self) -> i64 {
         self.total_memory - self.reservations.values().map(|r| r.memory).sum::<i64>()
     }
-    /// Tasks of the container instance (Fargate tasks a shared host also
-    /// runs are not its tasks).
-    pub fn running_count(&self) -> i32 {
-        self.reservations
-            .values()
-            .filter(|r| r.running && !r.fargate)
-            .count() as i32
-    }
-    pub fn pending_count(&self) -> i32 {
-        self.reservations
-            .values()
-            .filter(|r| !r.running && !r.fargate)
-            .count() as i32
-    }
-
-    /// The wire container instance with computed counts and remainders.
-    pub fn render(&self, with_tags: bool) -> ecs::ContainerInstance {
+    /// The wire container instance with computed remainders and the given
+    /// `(running, pending)` task counts ([`EcsService::instance_task_counts`]).
+    pub fn render(&self, with_tags: bool, counts: (i32, i32)) -> ecs::ContainerInstance {
         let mut ci = self.instance.clone();
         let (tcp, udp) = self.used_ports();
         ci.remaining_resources = Some(vec![
@@ -157,8 +145,8 @@ impl InstanceRecord {
             ports_resource("PORTS", &tcp),
             ports_resource("PORTS_UDP", &udp),
         ]);
-        ci.running_tasks_count = Some(self.running_count());
-        ci.pending_tasks_count = Some(self.pending_count());
+        ci.running_tasks_count = Some(counts.0);
+        ci.pending_tasks_count = Some(counts.1);
         if !with_tags {
             ci.tags = None;
         }
@@ -167,6 +155,41 @@ impl InstanceRecord {
 }
 
 impl EcsService {
+    /// The container instance's `(running, pending)` task counts: its
+    /// reserved tasks (not the Fargate tasks a shared host also runs) that
+    /// have reached RUNNING, and those that have not yet. Read from the task
+    /// records, so that a task reaching RUNNING does not rewrite the
+    /// instance record.
+    pub(super) async fn instance_task_counts(
+        &self,
+        rec: &InstanceRecord,
+    ) -> Result<(i32, i32), ApiError> {
+        let keys: Vec<String> = rec
+            .reservations
+            .iter()
+            .filter(|(_, r)| !r.fargate)
+            .map(|(id, r)| task_key(r.task_cluster(&rec.cluster), id))
+            .collect();
+        let tasks: Vec<Option<Versioned<std::sync::Arc<TaskSummary>>>> =
+            self.repo.get_shared_many(&keys).await?;
+        let (mut running, mut pending) = (0, 0);
+        for t in tasks.into_iter().flatten() {
+            let status = t
+                .value
+                .task
+                .last_status
+                .as_deref()
+                .and_then(TaskStatus::from_wire)
+                .unwrap_or(TaskStatus::Provisioning);
+            if status >= TaskStatus::Running {
+                running += 1;
+            } else {
+                pending += 1;
+            }
+        }
+        Ok((running, pending))
+    }
+
     /// Resolve a container instance id or ARN within a cluster.
     pub(super) async fn find_instance(
         &self,
@@ -314,7 +337,7 @@ impl EcsService {
         self.hosts.seen(&id, now);
         tracing::info!(cluster = %cluster, instance = %id, cpu, memory, "container instance registered");
         Ok(ecs::RegisterContainerInstanceResponse {
-            container_instance: Some(rec.render(true)),
+            container_instance: Some(rec.render(true, (0, 0))),
         })
     }
 
@@ -370,6 +393,8 @@ impl EcsService {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
         self.hosts.wake(&value.id);
+        // An INACTIVE host is never sent a desired state again.
+        self.sent.forget(&value.id);
         if !orphaned.is_empty() {
             self.services_wake.notify_one();
         }
@@ -378,7 +403,7 @@ impl EcsService {
         }
         tracing::info!(cluster = %cluster, instance = %value.id, orphaned = orphaned.len(), "container instance deregistered");
         Ok(ecs::DeregisterContainerInstanceResponse {
-            container_instance: Some(value.render(false)),
+            container_instance: Some(value.render(false, (0, 0))),
         })
     }
 
@@ -403,7 +428,10 @@ impl EcsService {
         let mut failures = vec![];
         for ident in &req.container_instances {
             match self.find_instance(&cluster, ident).await? {
-                Some(r) => out.push(r.value.render(with_tags)),
+                Some(r) => {
+                    let counts = self.instance_task_counts(&r.value).await?;
+                    out.push(r.value.render(with_tags, counts));
+                }
                 None => failures.push(ecs::Failure {
                     arn: Some(if ident.starts_with("arn:") {
                         ident.clone()
@@ -509,7 +537,8 @@ impl EcsService {
                         let key = instance_key(&cluster, &v.id);
                         t.expect(&key, r.mod_revision).put(&key, &v)?;
                     }
-                    out.push(v.render(false));
+                    let counts = self.instance_task_counts(&v).await?;
+                    out.push(v.render(false, counts));
                 }
                 _ => failures.push(ecs::Failure {
                     arn: Some(ident.clone()),

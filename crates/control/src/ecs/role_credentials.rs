@@ -162,10 +162,21 @@ impl RoleCredentials {
         hosts
     }
 
-    fn forget_except(&self, host: (&str, &str), keep: &[&str]) {
-        self.lock().retain(|task, c| {
-            !(c.host.0 == host.0 && c.host.1 == host.1) || keep.contains(&task.as_str())
-        });
+    /// Whether credentials of tasks on the host are cached.
+    pub(crate) fn holds_any(&self, cluster: &str, id: &str) -> bool {
+        self.lock()
+            .values()
+            .any(|c| c.host.0 == cluster && c.host.1 == id)
+    }
+
+    /// Drops the cached credentials of `host`'s tasks for which `keep`
+    /// (called with a task ARN, or a task ARN and `#execution`) is false.
+    fn forget_except(&self, host: (&str, &str), keep: impl Fn(&str) -> bool) {
+        let mut cache = self.lock();
+        if cache.is_empty() {
+            return;
+        }
+        cache.retain(|task, c| !(c.host.0 == host.0 && c.host.1 == host.1) || keep(task));
     }
 }
 
@@ -207,7 +218,8 @@ impl EcsService {
         }
     }
 
-    /// Adds role credentials to the running tasks of a host's desired state.
+    /// Adds role credentials to the running tasks among `tasks` (some or all
+    /// of a host's desired state).
     pub(crate) async fn attach_role_credentials(
         &self,
         inst: &InstanceRecord,
@@ -230,10 +242,19 @@ impl EcsService {
                 d.execution_credentials = self.role_credentials.get(&key, &role, host, now).await;
             }
         }
-        let mut keep: Vec<String> = tasks.iter().map(|d| d.task_arn.clone()).collect();
-        keep.extend(tasks.iter().map(|d| format!("{}#execution", d.task_arn)));
-        let keep: Vec<&str> = keep.iter().map(String::as_str).collect();
-        self.role_credentials.forget_except(host, &keep);
+    }
+
+    /// Forgets the cached credentials of the host's tasks that are no longer
+    /// in its desired state (`on_host` tells, by task ARN).
+    pub(crate) fn forget_role_credentials(
+        &self,
+        inst: &InstanceRecord,
+        on_host: impl Fn(&str) -> bool,
+    ) {
+        self.role_credentials
+            .forget_except((&inst.cluster, &inst.id), |key| {
+                on_host(key.strip_suffix("#execution").unwrap_or(key))
+            });
     }
 
     /// One refresh pass: hosts carrying credentials past half their life get
@@ -331,7 +352,7 @@ mod tests {
             .get("task/2", "arn:aws:iam::1:role/untrusted", ("c", "i"), 1.0)
             .await
             .is_none());
-        rc.forget_except(("c", "i"), &[]);
+        rc.forget_except(("c", "i"), |_| false);
         assert!(rc.take_due(f64::MAX).is_empty(), "stopped tasks forgotten");
         let e = unable_to_assume("arn:aws:iam::1:role/x");
         assert_eq!((e.code, e.status), ("ClientException", 400));

@@ -94,3 +94,242 @@ async fn changes_rebuild_the_whole_state_store() {
 async fn changes_rebuild_the_whole_state_mirrored() {
     changes_rebuild_the_whole_state(true).await;
 }
+
+/// A clock the test moves.
+struct Moving(std::sync::atomic::AtomicU64);
+
+impl crate::clock::Clock for Moving {
+    fn now(&self) -> f64 {
+        f64::from_bits(self.0.load(std::sync::atomic::Ordering::SeqCst))
+    }
+}
+
+/// Mints numbered access keys for any role.
+struct Numbered(std::sync::atomic::AtomicUsize);
+
+#[async_trait::async_trait]
+impl super::role_credentials::RoleCredentialIssuer for Numbered {
+    async fn issue(
+        &self,
+        _role_arn: &str,
+        _session: &str,
+        duration: u64,
+        now: f64,
+    ) -> Result<(String, String, String, f64), gantry_api_types::ApiError> {
+        let n = self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Ok((
+            format!("ASIA{n}"),
+            "s".into(),
+            "t".into(),
+            now + duration as f64,
+        ))
+    }
+}
+
+fn access_key(d: &DesiredState, arn: &str) -> Option<String> {
+    d.tasks
+        .iter()
+        .find(|t| t.task_arn == arn)
+        .and_then(|t| t.task_credentials.as_ref())
+        .map(|c| c.access_key_id.clone())
+}
+
+/// Role credentials rotate without their task's record changing: the
+/// changes after a refresh still carry them (and nothing else), and a
+/// deregistered host is forgotten.
+async fn rotated_credentials_are_sent_as_changes(mirrored: bool) {
+    use std::sync::atomic::{AtomicU64, AtomicUsize};
+    use std::sync::Arc;
+    let clock = Arc::new(Moving(AtomicU64::new(1000f64.to_bits())));
+    let ecs = super::test_world::service_with(mirrored, clock.clone(), |e| {
+        e.with_role_credentials(Arc::new(Numbered(AtomicUsize::new(0))))
+    })
+    .await;
+    let host = super::test_world::register(&ecs, 4096, 4096).await;
+    for (family, role) in [
+        ("app", Some("arn:aws:iam::123456789012:role/app")),
+        ("web", None),
+    ] {
+        let mut td = json!({"family": family, "containerDefinitions": [
+            {"name": "c", "image": "busybox", "memory": 128}]});
+        if let Some(role) = role {
+            td["taskRoleArn"] = json!(role);
+        }
+        ok(&ecs, "RegisterTaskDefinition", td).await;
+    }
+    let run = |family: &'static str| {
+        let ecs = &ecs;
+        async move {
+            let r = ok(ecs, "RunTask", json!({"taskDefinition": family})).await;
+            r["tasks"][0]["taskArn"]
+                .as_str()
+                .unwrap_or_else(|| panic!("no task: {r:#}"))
+                .to_string()
+        }
+    };
+    let app = run("app").await;
+    let first = sync(&ecs, &host, 0, true).await;
+    let mut held = first.desired.clone().expect("whole state first");
+    let key0 = access_key(&held, &app).expect("credentials for the role task");
+
+    // Another task: only it is sent, the role task's credentials are the same.
+    let web = run("web").await;
+    let mut next = sync(&ecs, &host, held.generation, true).await;
+    let c = next.changes.clone().expect("changes");
+    let sent: Vec<&str> = c.upsert.iter().map(|t| t.task_arn.as_str()).collect();
+    assert_eq!(sent, vec![web.as_str()], "{c:#?}");
+    held = next.take_desired(Some(&held)).unwrap().unwrap();
+    assert_eq!(access_key(&held, &app).as_deref(), Some(key0.as_str()));
+
+    // Past half their life the credentials are due: the host's generation
+    // moves and the changes carry the role task, with new credentials.
+    clock.0.store(
+        (1000.0 + super::role_credentials::DURATION_SECS as f64).to_bits(),
+        std::sync::atomic::Ordering::SeqCst,
+    );
+    assert_eq!(ecs.refresh_role_credentials().await.unwrap(), 1);
+    let mut next = sync(&ecs, &host, held.generation, true).await;
+    let c = next.changes.clone().expect("changes");
+    let sent: Vec<&str> = c.upsert.iter().map(|t| t.task_arn.as_str()).collect();
+    assert_eq!(sent, vec![app.as_str()], "{c:#?}");
+    let rotated = next.take_desired(Some(&held)).unwrap().unwrap();
+    let key1 = access_key(&rotated, &app).expect("credentials");
+    assert_ne!(key1, key0, "fresh credentials");
+    let whole = sync(&ecs, &host, 0, false).await;
+    assert_eq!(sorted(rotated.clone()), sorted(whole.desired.unwrap()));
+
+    // A deregistered host is forgotten.
+    let id = host.rsplit('/').next().unwrap().to_string();
+    assert!(ecs.sent.holds(&id));
+    ok(
+        &ecs,
+        "DeregisterContainerInstance",
+        json!({"containerInstance": host, "force": true}),
+    )
+    .await;
+    assert!(!ecs.sent.holds(&id));
+}
+
+#[tokio::test]
+async fn rotated_credentials_are_sent_as_changes_store() {
+    rotated_credentials_are_sent_as_changes(false).await;
+}
+
+#[tokio::test]
+async fn rotated_credentials_are_sent_as_changes_mirrored() {
+    rotated_credentials_are_sent_as_changes(true).await;
+}
+
+/// One report of `task` at `status` from `host` (no containers).
+async fn report(
+    ecs: &super::EcsService,
+    host: &str,
+    task: &str,
+    status: gantry_agent_api::TaskStatus,
+) {
+    crate::http::AgentHandler::sync(
+        ecs,
+        &super::test_world::ctx(),
+        gantry_agent_api::SyncRequest {
+            cluster: "default".into(),
+            container_instance_arn: host.into(),
+            known_generation: u64::MAX,
+            wait_seconds: 0,
+            observed: Some(gantry_agent_api::ObservedState {
+                tasks: vec![gantry_agent_api::TaskObservation {
+                    task_arn: task.into(),
+                    last_status: status,
+                    containers: vec![],
+                    pull_started_at: None,
+                    pull_stopped_at: None,
+                    started_at: None,
+                    execution_stopped_at: None,
+                    stopped_at: None,
+                    stopped_reason: None,
+                    stop_code: None,
+                    network: None,
+                }],
+            }),
+            accepts_changes: true,
+        },
+    )
+    .await
+    .expect("sync");
+}
+
+/// A container instance's running and pending counts follow its tasks'
+/// status, and a task reaching RUNNING leaves the instance record (which
+/// carries every reservation of the host) as it is; a task reaching
+/// STOPPED releases its reservation.
+async fn running_counts_come_from_the_tasks(mirrored: bool) {
+    use gantry_agent_api::TaskStatus;
+    let (ecs, instances) = world(mirrored).await;
+    let host = &instances[0];
+    let counts = || async {
+        let r = ok(
+            &ecs,
+            "DescribeContainerInstances",
+            json!({"containerInstances": [host]}),
+        )
+        .await;
+        let ci = &r["containerInstances"][0];
+        (
+            ci["runningTasksCount"].as_i64().unwrap(),
+            ci["pendingTasksCount"].as_i64().unwrap(),
+        )
+    };
+    let record_revision = || async {
+        let id = host.rsplit('/').next().unwrap();
+        let key = crate::state::instance_key("default", id);
+        ecs.repo.mod_revisions_many(&[key.as_str()]).await.unwrap()[0].expect("a record")
+    };
+    let r = ok(
+        &ecs,
+        "StartTask",
+        json!({"taskDefinition": "web", "containerInstances": [host]}),
+    )
+    .await;
+    let task = r["tasks"][0]["taskArn"].as_str().unwrap().to_string();
+    assert_eq!(counts().await, (0, 1));
+    let before = record_revision().await;
+    report(&ecs, host, &task, TaskStatus::Running).await;
+    let t = ok(&ecs, "DescribeTasks", json!({"tasks": [task]})).await;
+    assert_eq!(t["tasks"][0]["lastStatus"], "RUNNING", "{t:#}");
+    assert_eq!(counts().await, (1, 0));
+    assert_eq!(
+        record_revision().await,
+        before,
+        "RUNNING rewrote the instance record"
+    );
+    report(&ecs, host, &task, TaskStatus::Stopped).await;
+    assert_eq!(counts().await, (0, 0));
+    assert_ne!(
+        record_revision().await,
+        before,
+        "STOPPED releases the reservation"
+    );
+    let r = ok(
+        &ecs,
+        "DescribeContainerInstances",
+        json!({"containerInstances": [host]}),
+    )
+    .await;
+    let mem = r["containerInstances"][0]["remainingResources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == "MEMORY")
+        .unwrap()["integerValue"]
+        .clone();
+    assert_eq!(mem, json!(1024), "{r:#}");
+}
+
+#[tokio::test]
+async fn running_counts_come_from_the_tasks_store() {
+    running_counts_come_from_the_tasks(false).await;
+}
+
+#[tokio::test]
+async fn running_counts_come_from_the_tasks_mirrored() {
+    running_counts_come_from_the_tasks(true).await;
+}

@@ -435,7 +435,6 @@ impl EcsService {
             tcp_ports: l.demand.tcp_ports.clone(),
             udp_ports: l.demand.udp_ports.clone(),
             group: l.group.clone(),
-            running: false,
             cluster: l.fargate.then(|| l.cluster.clone()),
             fargate: l.fargate,
         }

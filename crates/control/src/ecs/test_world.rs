@@ -44,6 +44,15 @@ pub(super) async fn ok(ecs: &EcsService, op: &str, body: Value) -> Value {
 /// A service with the `default` cluster, its store read through the
 /// mirror or directly.
 pub(super) async fn service(mirrored: bool) -> EcsService {
+    service_with(mirrored, Arc::new(FixedClock), |e| e).await
+}
+
+/// [`service`] on `clock`, set up by `setup` before the cluster is made.
+pub(super) async fn service_with(
+    mirrored: bool,
+    clock: crate::clock::SharedClock,
+    setup: impl FnOnce(EcsService) -> EcsService,
+) -> EcsService {
     let store: Arc<dyn gantry_store::Store> = Arc::new(gantry_store::memory::MemoryStore::new());
     let repo = if mirrored {
         Repo::mirrored(store)
@@ -56,19 +65,21 @@ pub(super) async fn service(mirrored: bool) -> EcsService {
             account_id: "123456789012".into(),
             region: "us-east-1".into(),
         },
-        Arc::new(FixedClock),
+        clock,
         Arc::new(HostNotifier::new()),
     );
+    let ecs = setup(ecs);
     ok(&ecs, "CreateCluster", json!({"clusterName": "default"})).await;
     ecs
 }
 
 /// Registers an instance with `cpu` units and `memory` MiB (and the Docker
-/// API capabilities task definitions require); its ARN.
+/// API and task role capabilities task definitions require); its ARN.
 pub(super) async fn register(ecs: &EcsService, cpu: i64, memory: i64) -> String {
-    let attributes: Vec<Value> = (17..=41)
+    let mut attributes: Vec<Value> = (17..=41)
         .map(|m| json!({"name": format!("com.amazonaws.ecs.capability.docker-remote-api.1.{m}")}))
         .collect();
+    attributes.push(json!({"name": "com.amazonaws.ecs.capability.task-iam-role"}));
     let r = ok(
         ecs,
         "RegisterContainerInstance",
