@@ -23,7 +23,7 @@ use futures::{FutureExt, StreamExt};
 use gantry_store::{EventKind, KeyValue, Store, StoreError, WatchEvent};
 use serde::de::DeserializeOwned;
 use std::any::{Any, TypeId};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock, Weak};
 use std::time::Duration;
@@ -80,7 +80,7 @@ impl Entry {
 /// The mirror of one store.
 pub struct Mirror {
     store: Arc<dyn Store>,
-    entries: RwLock<BTreeMap<String, Arc<Entry>>>,
+    entries: RwLock<Entries>,
     /// The revision whose writes are all applied.
     applied: tokio::sync::watch::Sender<u64>,
     /// Caught up since the last snapshot, and the watch is running.
@@ -93,7 +93,7 @@ impl Mirror {
     pub fn spawn(store: Arc<dyn Store>) -> Arc<Mirror> {
         let mirror = Arc::new(Mirror {
             store: store.clone(),
-            entries: RwLock::new(BTreeMap::new()),
+            entries: RwLock::new(Entries::default()),
             applied: tokio::sync::watch::channel(0).0,
             healthy: AtomicBool::new(false),
         });
@@ -135,7 +135,7 @@ impl Mirror {
         ) && self.healthy.load(Ordering::Acquire)
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<String, Arc<Entry>>> {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Entries> {
         self.entries.read().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -147,7 +147,7 @@ impl Mirror {
     /// The entries under `prefix` strictly after `start_after`, in key order.
     pub fn range(&self, prefix: &str, start_after: Option<&str>) -> Vec<(String, Arc<Entry>)> {
         let entries = self.read();
-        scan(&entries, prefix, start_after)
+        scan(&entries.ordered, prefix, start_after)
             .map(|(k, e)| (k.clone(), e.clone()))
             .collect()
     }
@@ -162,7 +162,7 @@ impl Mirror {
         mut f: impl FnMut(&str, &Entry) -> Result<bool, E>,
     ) -> Result<(), E> {
         let entries = self.read();
-        for (k, e) in scan(&entries, prefix, start_after) {
+        for (k, e) in scan(&entries.ordered, prefix, start_after) {
             if !f(k, e)? {
                 break;
             }
@@ -205,6 +205,31 @@ impl Mirror {
                 false
             }
         });
+    }
+}
+
+/// The mirrored entries: in key order (listings by prefix) and by key
+/// (point reads hash the key instead of comparing it, prefix and all, with
+/// the keys down the tree).
+#[derive(Default)]
+struct Entries {
+    ordered: BTreeMap<String, Arc<Entry>>,
+    by_key: HashMap<String, Arc<Entry>>,
+}
+
+impl Entries {
+    fn get(&self, key: &str) -> Option<&Arc<Entry>> {
+        self.by_key.get(key)
+    }
+
+    fn insert(&mut self, key: String, entry: Arc<Entry>) {
+        self.by_key.insert(key.clone(), entry.clone());
+        self.ordered.insert(key, entry);
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.by_key.remove(key);
+        self.ordered.remove(key);
     }
 }
 
@@ -324,7 +349,7 @@ async fn follow_once(store: &Weak<dyn Store>, mirror: &Weak<Mirror>) -> Stop {
     }
 }
 
-type Snapshot = (gantry_store::WatchStream, BTreeMap<String, Arc<Entry>>, u64);
+type Snapshot = (gantry_store::WatchStream, Entries, u64);
 
 /// A watch from revision `r` and every key as of `r` or later (a key read
 /// later than `r` is corrected by the watch's replay: an event older than
@@ -332,7 +357,7 @@ type Snapshot = (gantry_store::WatchStream, BTreeMap<String, Arc<Entry>>, u64);
 async fn snapshot(store: &dyn Store) -> Result<Snapshot, StoreError> {
     let start = store.revision().await?;
     let stream = store.watch("", start).await?;
-    let mut entries = BTreeMap::new();
+    let mut entries = Entries::default();
     let mut after: Option<String> = None;
     loop {
         let page = store

@@ -14,7 +14,7 @@ use crate::state::{
 };
 use gantry_api_types::{ecs, ApiError};
 use gantry_scheduler as sched;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// Parsed inputs shared by RunTask and StartTask.
@@ -47,6 +47,10 @@ pub(super) struct PendingWrites {
     txn: TxnBuilder,
     /// (task ARN, instance id) of each new task, logged once committed.
     placed: Vec<(String, String)>,
+    /// The planner's view of the instances in `instances`, computed at the
+    /// first placement over them and then kept current reservation by
+    /// reservation (`add_tasks`) instead of recomputed from the record.
+    views: std::sync::Mutex<HashMap<String, sched::Instance>>,
 }
 
 /// RunTasks that have been planned under the write lock but not yet
@@ -170,9 +174,19 @@ impl EcsService {
             .iter()
             .map(|r| {
                 let id = &r.value.id;
-                if pending.is_some_and(|p| p.instances.contains_key(id)) {
+                if let Some(p) = pending.filter(|p| p.instances.contains_key(id)) {
                     // Changed by pending writes, still at its stored revision.
-                    return self.scheduler_instance(&r.value);
+                    let mut views = p.views.lock().unwrap_or_else(|e| e.into_inner());
+                    let view = views
+                        .entry(id.clone())
+                        .or_insert_with(|| self.scheduler_instance(&r.value))
+                        .clone();
+                    debug_assert_eq!(
+                        view,
+                        self.scheduler_instance(&r.value),
+                        "the batch's planner view of {id} drifted from its record"
+                    );
+                    return view;
                 }
                 match cache.get(id) {
                     Some((rev, inst)) if *rev == r.mod_revision => sched::Instance::clone(inst),
@@ -508,26 +522,44 @@ impl EcsService {
             let key = task_key(&rec.cluster, &rec.id);
             writes.txn.expect(&key, 0).put(&key, rec)?;
         }
+        let views = writes.views.get_mut().unwrap_or_else(|p| p.into_inner());
         for (iid, ids) in by_instance {
-            let (mut inst, rev) = match writes.instances.get(&iid) {
-                Some(v) => ((*v.value).clone(), v.mod_revision),
-                None => {
-                    let v = instances.get(&iid).expect("placed on a known instance");
-                    (v.value.borrow().clone(), v.mod_revision)
+            let v = match writes.instances.entry(iid) {
+                std::collections::btree_map::Entry::Occupied(o) => o.into_mut(),
+                std::collections::btree_map::Entry::Vacant(vacant) => {
+                    let v = instances
+                        .get(vacant.key())
+                        .expect("placed on a known instance");
+                    vacant.insert(Versioned {
+                        value: Arc::new(v.value.borrow().clone()),
+                        mod_revision: v.mod_revision,
+                    })
                 }
             };
+            // Copied only if a placement still holds it (the caller drops
+            // its copies of the instances the writes already changed).
+            let inst = Arc::make_mut(&mut v.value);
+            let added = ids.len();
             for id in ids {
                 inst.reservations
                     .insert(id.to_string(), reservation.clone());
             }
             inst.generation += 1;
-            writes.instances.insert(
-                iid,
-                Versioned {
-                    value: Arc::new(inst),
-                    mod_revision: rev,
-                },
-            );
+            if let Some(view) = views.get_mut(&inst.id) {
+                // What `scheduler_instance` of the new record would give.
+                let n = added as i64;
+                view.remaining_cpu -= reservation.cpu * n;
+                view.remaining_memory -= reservation.memory * n;
+                view.used_tcp_ports
+                    .extend(reservation.tcp_ports.iter().copied());
+                view.used_udp_ports
+                    .extend(reservation.udp_ports.iter().copied());
+                view.running_tasks_count += added as u32;
+                *view
+                    .task_groups
+                    .entry(reservation.group.clone())
+                    .or_default() += added as u32;
+            }
         }
         extra(&mut writes.txn)?;
         Ok(placed
@@ -548,6 +580,7 @@ impl EcsService {
             instances,
             mut txn,
             placed,
+            views: _,
         } = writes;
         for (iid, inst) in &instances {
             let key = instance_key(&inst.value.cluster, iid);
@@ -1309,6 +1342,11 @@ impl EcsService {
             self.commit_tasks(&by_id, placed, &reservation, extra)
                 .await?
         } else {
+            // The batch's records of the instances it already changed are
+            // the ones to add to: drop the placement's copies, so that they
+            // are changed in place rather than copied.
+            let mut by_id = by_id;
+            by_id.retain(|id, _| !batch.writes.instances.contains_key(id));
             Self::add_tasks(&mut batch.writes, &by_id, placed, &reservation, extra)?
         };
         let response = ecs::RunTaskResponse {
