@@ -144,6 +144,22 @@ impl Mirror {
         self.read().get(key).cloned()
     }
 
+    /// The entries of `keys`, in order, read under one lock.
+    pub fn get_many<K: AsRef<str>>(&self, keys: &[K]) -> Vec<Option<Arc<Entry>>> {
+        let entries = self.read();
+        keys.iter()
+            .map(|k| entries.get(k.as_ref()).cloned())
+            .collect()
+    }
+
+    /// The revisions of `keys` (`None`: absent), in order, read under one lock.
+    pub fn mod_revisions<K: AsRef<str>>(&self, keys: &[K]) -> Vec<Option<u64>> {
+        let entries = self.read();
+        keys.iter()
+            .map(|k| entries.get(k.as_ref()).map(|e| e.mod_revision))
+            .collect()
+    }
+
     /// The entries under `prefix` strictly after `start_after`, in key order.
     pub fn range(&self, prefix: &str, start_after: Option<&str>) -> Vec<(String, Arc<Entry>)> {
         let entries = self.read();

@@ -337,7 +337,8 @@ impl Repo {
         if let Some(m) = self.mirror().await {
             return keys
                 .iter()
-                .map(|k| m.get(k).map(|e| decode_entry(k, &e)).transpose())
+                .zip(m.get_many(keys))
+                .map(|(k, e)| e.map(|e| decode_entry(k, &e)).transpose())
                 .collect();
         }
         let mut out = Vec::with_capacity(keys.len());
@@ -351,10 +352,7 @@ impl Repo {
     /// catch-up for all of them, as in [`Repo::get_shared_many`]).
     pub async fn mod_revisions_many(&self, keys: &[&str]) -> Result<Vec<Option<u64>>, ApiError> {
         if let Some(m) = self.mirror().await {
-            return Ok(keys
-                .iter()
-                .map(|k| m.get(k).map(|e| e.mod_revision))
-                .collect());
+            return Ok(m.mod_revisions(keys));
         }
         let mut out = Vec::with_capacity(keys.len());
         for k in keys {
