@@ -4,7 +4,9 @@
 //! instance types receives RunTask-sized batches (10 tasks, the RunTask
 //! maximum) with `spread(attribute:ecs.availability-zone)` then
 //! `binpack(memory)` and a `memberOf(attribute:ecs.instance-type =~ m5.*)`
-//! constraint, which excludes half the cluster. After each batch the
+//! constraint, which excludes half the cluster. Each instance carries the
+//! attributes Gantry's agent registers (36: capabilities, OS, architecture,
+//! zone, instance type). After each batch the
 //! placements are applied to the snapshot (resources, task counts, groups)
 //! the way the control plane reserves them; only `plan` is timed. Single
 //! thread. The peers are published figures (Nomad's C1M run, the
@@ -12,7 +14,9 @@
 
 use crate::report::{Row, Target};
 use anyhow::{bail, Result};
-use gantry_scheduler::{plan, Constraint, Instance, PlacementRequest, Strategy, TaskDemand};
+use gantry_scheduler::{
+    plan, Attributes, Constraint, Instance, PlacementRequest, Strategy, TaskDemand,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::{Duration, Instant};
 
@@ -62,24 +66,28 @@ fn cluster(n: usize) -> Vec<Instance> {
     (0..n)
         .map(|i| {
             let id = format!("{:032x}", i as u128 * 0x9E37_79B9_7F4A_7C15);
-            let mut attributes = BTreeMap::new();
-            attributes.insert(
-                "ecs.availability-zone".into(),
-                Some(zones[i % 3].to_string()),
-            );
-            attributes.insert(
-                "ecs.instance-type".into(),
-                Some(
-                    if i % 2 == 0 {
-                        "m5.4xlarge"
-                    } else {
-                        "c5.4xlarge"
-                    }
-                    .to_string(),
+            // What Gantry's agent registers (capabilities, OS, architecture)
+            // plus the zone and instance type.
+            let kind = if i % 2 == 0 {
+                "m5.4xlarge"
+            } else {
+                "c5.4xlarge"
+            };
+            let extra = [
+                (
+                    "ecs.availability-zone".to_string(),
+                    Some(zones[i % 3].to_string()),
                 ),
-            );
-            attributes.insert("ecs.os-type".into(), Some("linux".into()));
-            attributes.insert("ecs.capability.task-cpu-mem-limit".into(), None);
+                ("ecs.instance-type".to_string(), Some(kind.to_string())),
+            ];
+            let attributes: Attributes =
+                gantry_agent_api::registration_attributes(41, "x86_64", &extra)
+                    .into_iter()
+                    .map(|a| {
+                        let name = a["name"].as_str().unwrap_or_default().to_string();
+                        (name, a["value"].as_str().map(str::to_string))
+                    })
+                    .collect();
             Instance {
                 arn: format!("arn:aws:ecs:us-east-1:123456789012:container-instance/bench/{id}"),
                 id,
@@ -106,10 +114,13 @@ pub struct Outcome {
     pub plan_time: Duration,
     pub batches: usize,
     pub stopped_early: Option<&'static str>,
+    /// Attributes per instance.
+    pub attributes: usize,
 }
 
 pub fn run_scenario(s: &Scenario, budget: Duration) -> Result<Outcome> {
     let mut instances = cluster(s.instances);
+    let attributes = instances.first().map_or(0, |i| i.attributes.len());
     let index: HashMap<String, usize> = instances
         .iter()
         .enumerate()
@@ -173,6 +184,7 @@ pub fn run_scenario(s: &Scenario, budget: Duration) -> Result<Outcome> {
         plan_time,
         batches,
         stopped_early,
+        attributes,
     })
 }
 
@@ -194,8 +206,8 @@ pub fn run(
         }
         let rate = o.placed as f64 / o.plan_time.as_secs_f64();
         let mut note = format!(
-            "{} instances, {} of {} tasks placed in {} RunTask-sized batches of {BATCH}, spread(az)+binpack(memory)+memberOf, 1 thread",
-            s.instances, o.placed, s.tasks, o.batches
+            "{} instances, {} of {} tasks placed in {} RunTask-sized batches of {BATCH}, spread(az)+binpack(memory)+memberOf, {} attributes per instance, 1 thread",
+            s.instances, o.placed, s.tasks, o.batches, o.attributes
         );
         if let Some(why) = o.stopped_early {
             note.push_str(&format!(" (stopped early: {why})"));

@@ -12,7 +12,7 @@ fn cluster(n: usize) -> Vec<Instance> {
     (0..n)
         .map(|i| {
             let id = format!("{:032x}", i as u128 * 0x9E37_79B9_7F4A_7C15);
-            let mut attributes = BTreeMap::new();
+            let mut attributes: BTreeMap<String, Option<String>> = BTreeMap::new();
             attributes.insert(
                 "ecs.availability-zone".into(),
                 Some(zones[i % 3].to_string()),
@@ -34,7 +34,7 @@ fn cluster(n: usize) -> Vec<Instance> {
                 remaining_memory: 64 * 1024,
                 used_tcp_ports: BTreeSet::new(),
                 used_udp_ports: BTreeSet::new(),
-                attributes,
+                attributes: attributes.into_iter().collect(),
                 ec2_instance_id: None,
                 agent_version: Some("1.0.0".into()),
                 registered_at: 1.7e9,

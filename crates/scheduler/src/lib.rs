@@ -28,6 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+mod attributes;
 mod planner;
 pub mod query;
 #[cfg(test)]
@@ -35,6 +36,7 @@ mod reference;
 mod render;
 mod rng;
 
+pub use attributes::Attributes;
 pub use planner::plan;
 pub use query::{Expr, QueryError};
 pub use render::render;
@@ -83,7 +85,7 @@ pub struct Instance {
     pub used_udp_ports: BTreeSet<u16>,
     /// Attributes, built-in (`ecs.availability-zone`, `ecs.instance-type`, `ecs.os-type`, …)
     /// and custom; capability attributes have no value.
-    pub attributes: BTreeMap<String, Option<String>>,
+    pub attributes: Attributes,
     /// EC2 instance id, if any.
     pub ec2_instance_id: Option<String>,
     /// Agent version, dotted (`1.14.5`).

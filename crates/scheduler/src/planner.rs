@@ -871,7 +871,7 @@ mod tests {
             remaining_memory: (g.below(8192) as i64 / step) * step,
             used_tcp_ports: ports(g),
             used_udp_ports: ports(g),
-            attributes,
+            attributes: attributes.into_iter().collect(),
             ec2_instance_id: g.chance(70).then(|| format!("ec2-{n}")),
             agent_version: g
                 .chance(80)

@@ -813,7 +813,7 @@ mod tests {
             remaining_memory: 2048,
             used_tcp_ports: Default::default(),
             used_udp_ports: Default::default(),
-            attributes,
+            attributes: attributes.into_iter().collect(),
             ec2_instance_id: Some("i-0123".into()),
             agent_version: Some("1.14.5".into()),
             registered_at: parse_time("2018-06-18T22:28:28Z").unwrap(),

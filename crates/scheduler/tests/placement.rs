@@ -23,7 +23,7 @@ fn inst(id: &str, az: &str) -> Instance {
         remaining_memory: 8192,
         used_tcp_ports: BTreeSet::new(),
         used_udp_ports: BTreeSet::new(),
-        attributes,
+        attributes: attributes.into_iter().collect(),
         ec2_instance_id: Some(format!("ec2-{id}")),
         agent_version: Some("1.80.0".to_string()),
         registered_at: 1_700_000_000.0,
@@ -323,7 +323,7 @@ failure i-e RESOURCE:MEMORY
             instances: vec![
                 inst("i-a", "us-east-1a"),
                 with(inst("i-gpu", "us-east-1b"), |i| {
-                    i.attributes.insert("ecs.capability.gpu".into(), None);
+                    i.attributes.insert("ecs.capability.gpu", None);
                 }),
             ],
             request: constraints(req(demand(128, 128), 2), &["attribute:ecs.capability.gpu exists"]),
@@ -402,7 +402,7 @@ failure i-ok RESOURCE:MEMORY
                 }),
                 with(inst("i-ok", "us-east-1c"), |i| {
                     i.attributes
-                        .insert("com.amazonaws.ecs.capability.docker-remote-api.1.19".into(), None);
+                        .insert("com.amazonaws.ecs.capability.docker-remote-api.1.19", None);
                 }),
             ],
             request: req(
@@ -474,7 +474,14 @@ fn ten_tasks_over_three_zones_are_balanced() {
         for arn in &p.placements {
             let i = instances.iter().find(|i| &i.arn == arn).unwrap();
             *per_zone
-                .entry(i.attributes["ecs.availability-zone"].clone().unwrap())
+                .entry(
+                    i.attributes
+                        .get("ecs.availability-zone")
+                        .cloned()
+                        .flatten()
+                        .unwrap()
+                        .to_string(),
+                )
                 .or_insert(0) += 1;
             *per_instance.entry(i.id.clone()).or_insert(0) += 1;
         }
