@@ -115,3 +115,106 @@ async fn concurrent_runs_share_capacity_store() {
 async fn concurrent_runs_share_capacity_mirrored() {
     concurrent_runs_share_capacity(true).await;
 }
+
+/// A memory store whose transactions writing task records fail while
+/// `failing` is set (a full disk, say).
+struct FailingStore {
+    inner: gantry_store::memory::MemoryStore,
+    failing: std::sync::atomic::AtomicBool,
+}
+
+#[async_trait::async_trait]
+impl gantry_store::Store for FailingStore {
+    async fn revision(&self) -> gantry_store::Result<u64> {
+        self.inner.revision().await
+    }
+    async fn get(&self, key: &str) -> gantry_store::Result<Option<gantry_store::KeyValue>> {
+        self.inner.get(key).await
+    }
+    async fn range(
+        &self,
+        prefix: &str,
+        start_after: Option<&str>,
+        limit: Option<usize>,
+    ) -> gantry_store::Result<Vec<gantry_store::KeyValue>> {
+        self.inner.range(prefix, start_after, limit).await
+    }
+    async fn txn(&self, txn: gantry_store::Txn) -> gantry_store::Result<gantry_store::TxnResult> {
+        let writes_tasks = txn.ops.iter().any(|op| match op {
+            gantry_store::Op::Put(key, _) => key.starts_with("tasks/"),
+            gantry_store::Op::Delete(_) => false,
+        });
+        if writes_tasks && self.failing.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(gantry_store::StoreError::backend("no space left on device"));
+        }
+        self.inner.txn(txn).await
+    }
+    async fn watch(
+        &self,
+        prefix: &str,
+        after_revision: u64,
+    ) -> gantry_store::Result<gantry_store::WatchStream> {
+        self.inner.watch(prefix, after_revision).await
+    }
+}
+
+/// A batch whose commit fails answers every RunTask in it with the error
+/// and leaves nothing behind: no task, no reservation; the capacity is all
+/// there for the next RunTasks.
+#[tokio::test]
+async fn a_failed_batch_commit_fails_every_run_in_it() {
+    use std::sync::atomic::Ordering;
+    use std::sync::Arc;
+    let store = Arc::new(FailingStore {
+        inner: gantry_store::memory::MemoryStore::new(),
+        failing: std::sync::atomic::AtomicBool::new(false),
+    });
+    let ecs = super::test_world::service_over(
+        store.clone(),
+        false,
+        Arc::new(super::test_world::FixedClock),
+        |e| e,
+    )
+    .await;
+    let mut instances = vec![];
+    for _ in 0..2 {
+        instances.push(register(&ecs, 4096, 1024).await);
+    }
+    ok(
+        &ecs,
+        "RegisterTaskDefinition",
+        json!({"family": "web", "containerDefinitions": [
+            {"name": "app", "image": "busybox", "memory": 256}]}),
+    )
+    .await;
+    let runs = (0..5).map(|_| call(&ecs, "RunTask", json!({"taskDefinition": "web"})));
+    let guard = ecs.write.lock().await;
+    let all = futures::future::join_all(runs);
+    tokio::pin!(all);
+    assert!(futures::poll!(&mut all).is_pending());
+    store.failing.store(true, Ordering::SeqCst);
+    drop(guard);
+    let answers = all.await;
+    for a in &answers {
+        let e = a.as_ref().expect_err("the commit failed");
+        assert!(e.starts_with("ServerException"), "{e}");
+    }
+    store.failing.store(false, Ordering::SeqCst);
+    let listed = ok(&ecs, "ListTasks", json!({})).await;
+    assert_eq!(listed["taskArns"], json!([]), "{listed:#}");
+    // All 8 places are still free.
+    let runs = (0..8).map(|_| call(&ecs, "RunTask", json!({"taskDefinition": "web"})));
+    let placed: usize = futures::future::join_all(runs)
+        .await
+        .into_iter()
+        .map(|r| {
+            r.expect("RunTask answers")["tasks"]
+                .as_array()
+                .unwrap()
+                .len()
+        })
+        .sum();
+    assert_eq!(placed, 8);
+    let r = ok(&ecs, "RunTask", json!({"taskDefinition": "web"})).await;
+    assert_eq!(r["failures"][0]["reason"], "RESOURCE:MEMORY", "{r:#}");
+}

@@ -13,7 +13,7 @@ use gantry_model::arn::Partition;
 use serde_json::{json, Value};
 use std::sync::Arc;
 
-struct FixedClock;
+pub(super) struct FixedClock;
 
 impl Clock for FixedClock {
     fn now(&self) -> f64 {
@@ -54,6 +54,16 @@ pub(super) async fn service_with(
     setup: impl FnOnce(EcsService) -> EcsService,
 ) -> EcsService {
     let store: Arc<dyn gantry_store::Store> = Arc::new(gantry_store::memory::MemoryStore::new());
+    service_over(store, mirrored, clock, setup).await
+}
+
+/// [`service_with`] over `store`.
+pub(super) async fn service_over(
+    store: Arc<dyn gantry_store::Store>,
+    mirrored: bool,
+    clock: crate::clock::SharedClock,
+    setup: impl FnOnce(EcsService) -> EcsService,
+) -> EcsService {
     let repo = if mirrored {
         Repo::mirrored(store)
     } else {
