@@ -147,3 +147,63 @@ async fn listings_page_and_filter_from_the_store() {
 async fn listings_page_and_filter_from_the_mirror() {
     listings_page_and_filter(true).await;
 }
+
+/// DescribeTasks answers with the tasks as stored, and their tags only
+/// when asked to include them.
+async fn describe_tasks_tags_only_when_included(mirrored: bool) {
+    let ecs = service(mirrored).await;
+    register(&ecs, 4096, 4096).await;
+    ok(
+        &ecs,
+        "RegisterTaskDefinition",
+        json!({"family": "web", "containerDefinitions": [
+            {"name": "app", "image": "busybox", "memory": 128}]}),
+    )
+    .await;
+    let tagged = ok(
+        &ecs,
+        "RunTask",
+        json!({"taskDefinition": "web", "tags": [{"key": "team", "value": "a"}]}),
+    )
+    .await["tasks"][0]["taskArn"]
+        .clone();
+    let plain =
+        ok(&ecs, "RunTask", json!({"taskDefinition": "web"})).await["tasks"][0]["taskArn"].clone();
+    let d = ok(
+        &ecs,
+        "DescribeTasks",
+        json!({"tasks": [tagged, plain, "nope"]}),
+    )
+    .await;
+    let tasks = d["tasks"].as_array().unwrap();
+    assert_eq!(tasks.len(), 2, "{d:#}");
+    assert_eq!(tasks[0]["taskArn"], tagged);
+    assert_eq!(tasks[1]["taskArn"], plain);
+    assert!(tasks.iter().all(|t| t.get("tags").is_none()), "{d:#}");
+    assert_eq!(d["failures"][0]["reason"], "MISSING", "{d:#}");
+    let d = ok(
+        &ecs,
+        "DescribeTasks",
+        json!({"tasks": [tagged, plain], "include": ["TAGS"]}),
+    )
+    .await;
+    assert_eq!(
+        d["tasks"][0]["tags"],
+        json!([{"key": "team", "value": "a"}]),
+        "{d:#}"
+    );
+    assert_eq!(d["failures"], json!([]));
+    // The answer is exactly the wire shape: it reads back as one.
+    let _: gantry_api_types::ecs::DescribeTasksResponse =
+        serde_json::from_value(d).expect("a DescribeTasksResponse");
+}
+
+#[tokio::test]
+async fn describe_tasks_tags_only_when_included_store() {
+    describe_tasks_tags_only_when_included(false).await;
+}
+
+#[tokio::test]
+async fn describe_tasks_tags_only_when_included_mirrored() {
+    describe_tasks_tags_only_when_included(true).await;
+}

@@ -14,6 +14,7 @@ use crate::state::{
 };
 use gantry_api_types::{ecs, ApiError};
 use gantry_scheduler as sched;
+use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -1532,7 +1533,7 @@ impl EcsService {
         &self,
         _ctx: &RequestContext,
         req: ecs::DescribeTasksRequest,
-    ) -> Result<ecs::DescribeTasksResponse, ApiError> {
+    ) -> Result<DescribeTasksOut, ApiError> {
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         self.active_cluster(&cluster).await?;
         if req.tasks.is_empty() || req.tasks.len() > 100 {
@@ -1571,13 +1572,14 @@ impl EcsService {
                 None => None,
             };
             match rec {
-                Some(r) => {
+                // Served as stored (no copy) unless tags are to be left out.
+                Some(r) => tasks.push(if with_tags || r.value.task.tags.is_none() {
+                    TaskOut::Shared(r.value)
+                } else {
                     let mut t = r.value.task.clone();
-                    if !with_tags {
-                        t.tags = None;
-                    }
-                    tasks.push(t);
-                }
+                    t.tags = None;
+                    TaskOut::Owned(Box::new(t))
+                }),
                 None => failures.push(ecs::Failure {
                     arn: Some(if ident.starts_with("arn:") {
                         ident.clone()
@@ -1589,10 +1591,7 @@ impl EcsService {
                 }),
             }
         }
-        Ok(ecs::DescribeTasksResponse {
-            tasks: Some(tasks),
-            failures: Some(failures),
-        })
+        Ok(DescribeTasksOut { tasks, failures })
     }
 
     pub(super) async fn list_tasks(
@@ -1672,5 +1671,29 @@ impl EcsService {
             task_arns: Some(page.into_iter().map(|(_, a)| a).collect()),
             next_token: next,
         })
+    }
+}
+
+/// DescribeTasks' answer, serialized as `ecs::DescribeTasksResponse`: the
+/// tasks as stored are shared with the store mirror, not copied (a copy of
+/// each task was most of the cost of a DescribeTasks).
+#[derive(Serialize)]
+pub(super) struct DescribeTasksOut {
+    tasks: Vec<TaskOut>,
+    failures: Vec<ecs::Failure>,
+}
+
+pub(super) enum TaskOut {
+    Shared(Arc<TaskRecord>),
+    /// Changed for the answer (tags left out).
+    Owned(Box<ecs::Task>),
+}
+
+impl Serialize for TaskOut {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TaskOut::Shared(r) => r.task.serialize(s),
+            TaskOut::Owned(t) => t.serialize(s),
+        }
     }
 }
