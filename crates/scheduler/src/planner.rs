@@ -703,9 +703,9 @@ pub fn plan(instances: &[Instance], req: &PlacementRequest) -> Result<Plan, Plan
     let mut verdicts = Vec::with_capacity(n);
     let mut live = Vec::with_capacity(n);
     let mut candidates: Vec<u32> = Vec::new();
-    // The instances' own fields first; attribute lookups (pointer chasing, the main cost
-    // with thousands of instances) in a second, tight loop over the ones that need them.
-    let mut lookups: Vec<u32> = Vec::new();
+    // One pass over the instances: their own fields and, where needed, the spread
+    // attributes (short built-in names are stored in the instance itself: `Attributes`),
+    // so the slice is read once, in order.
     for (i, inst) in instances.iter().enumerate() {
         if !inst.active {
             verdicts.push(Verdict::Inactive);
@@ -717,7 +717,15 @@ pub fn plan(instances: &[Instance], req: &PlacementRequest) -> Result<Plan, Plan
         // Every ACTIVE instance's tasks count in its buckets; a candidate also needs to
         // know its buckets.
         if attrs > 0 && (open || groups > 0) {
-            lookups.push(i as u32);
+            for (a, (b, name)) in buckets.iter_mut().zip(&attr_names).enumerate() {
+                let value = inst
+                    .attributes
+                    .get(name.as_str())
+                    .map(|v| v.as_deref().unwrap_or(""));
+                let k = b.bucket(value);
+                b.count[k as usize] += u64::from(groups);
+                bucket_of[i * attrs + a] = k;
+            }
         }
         if open {
             candidates.push(i as u32);
@@ -731,18 +739,6 @@ pub fn plan(instances: &[Instance], req: &PlacementRequest) -> Result<Plan, Plan
             tasks: groups,
             groups,
         });
-    }
-    for (a, (b, name)) in buckets.iter_mut().zip(&attr_names).enumerate() {
-        for &i in &lookups {
-            let i = i as usize;
-            let value = instances[i]
-                .attributes
-                .get(name.as_str())
-                .map(|v| v.as_deref().unwrap_or(""));
-            let k = b.bucket(value);
-            b.count[k as usize] += u64::from(live[i].groups);
-            bucket_of[i * attrs + a] = k;
-        }
     }
     let random = keys.iter().any(|k| matches!(k, Key::Random));
     let mut planner = Planner {
