@@ -26,6 +26,34 @@ struct Plane {
     registrations: Vec<(HeaderMap, Value)>,
     observed: Option<ObservedState>,
     sync_headers: Option<HeaderMap>,
+    /// What was last answered, to answer an agent that accepts changes and
+    /// holds it with the changes from it (as the control plane does).
+    sent: Option<DesiredState>,
+    /// Answers of each kind: (whole states, change sets).
+    answers: (usize, usize),
+    /// Change sets from a base the agent does not hold (the agent must ask
+    /// for the whole state).
+    wrong_base: bool,
+}
+
+/// The changes that make `from` into `to`.
+fn changes_between(from: &DesiredState, to: &DesiredState) -> gantry_agent_api::DesiredChanges {
+    gantry_agent_api::DesiredChanges {
+        base_generation: from.generation,
+        generation: to.generation,
+        upsert: to
+            .tasks
+            .iter()
+            .filter(|t| !from.tasks.contains(t))
+            .cloned()
+            .collect(),
+        remove: from
+            .tasks
+            .iter()
+            .filter(|t| !to.tasks.iter().any(|n| n.task_arn == t.task_arn))
+            .map(|t| t.task_arn.clone())
+            .collect(),
+    }
 }
 
 type Shared = Arc<(Mutex<Plane>, Notify)>;
@@ -46,28 +74,58 @@ async fn sync(
         let mut p = s.0.lock().unwrap();
         p.sync_headers = Some(headers);
         if let Some(o) = req.observed.clone() {
-            p.observed = Some(o);
+            // Reports carry the tasks whose observation changed: keep the
+            // latest of each.
+            let seen = p
+                .observed
+                .get_or_insert_with(|| ObservedState { tasks: vec![] });
+            for t in o.tasks {
+                seen.tasks.retain(|x| x.task_arn != t.task_arn);
+                seen.tasks.push(t);
+            }
         }
     }
-    let answer = |p: &Plane| {
+    let answer = |p: &mut Plane| {
         let generation = p.desired.as_ref().map(|d| d.generation).unwrap_or(0);
-        SyncResponse {
+        let mut r = SyncResponse {
             generation,
             desired: (generation != req.known_generation)
                 .then(|| p.desired.clone())
                 .flatten(),
             changes: None,
             registered: p.registered,
+        };
+        if let Some(new) = r.desired.clone() {
+            let base = p.sent.as_ref().filter(|s| {
+                req.accepts_changes && s.generation == req.known_generation && s.generation != 0
+            });
+            if let Some(base) = base {
+                let mut c = changes_between(base, &new);
+                if p.wrong_base {
+                    c.base_generation += 1000;
+                }
+                r.desired = None;
+                r.changes = Some(c);
+                p.answers.1 += 1;
+            } else {
+                p.answers.0 += 1;
+            }
+            p.sent = Some(new);
         }
+        r
     };
-    let first = answer(&s.0.lock().unwrap());
-    if first.desired.is_some() || req.wait_seconds == 0 || !first.registered {
+    let first = answer(&mut s.0.lock().unwrap());
+    if first.desired.is_some()
+        || first.changes.is_some()
+        || req.wait_seconds == 0
+        || !first.registered
+    {
         return Json(first);
     }
     let _ =
         tokio::time::timeout(Duration::from_secs(req.wait_seconds.into()), s.1.notified()).await;
-    let p = s.0.lock().unwrap();
-    Json(answer(&p))
+    let mut p = s.0.lock().unwrap();
+    Json(answer(&mut p))
 }
 
 fn task() -> DesiredTask {
@@ -113,12 +171,106 @@ async fn wait_for(s: &Shared, what: &str, f: impl Fn(&Plane) -> bool) {
 }
 
 fn task_status(p: &Plane) -> Option<(TaskStatus, Option<StopCode>)> {
+    status_of(p, ARN)
+}
+
+fn status_of(p: &Plane, arn: &str) -> Option<(TaskStatus, Option<StopCode>)> {
     p.observed
         .as_ref()?
         .tasks
         .iter()
-        .find(|t| t.task_arn == ARN)
+        .find(|t| t.task_arn == arn)
         .map(|t| (t.last_status, t.stop_code))
+}
+
+/// An agent takes new desired states as changes from the one it holds,
+/// and asks for the whole state when handed changes from another.
+#[tokio::test]
+async fn takes_changes_and_asks_for_the_whole_state_when_they_do_not_apply() {
+    let shared: Shared = Arc::new((
+        Mutex::new(Plane {
+            desired: Some(DesiredState {
+                generation: 1,
+                tasks: vec![task()],
+            }),
+            registered: true,
+            ..Default::default()
+        }),
+        Notify::new(),
+    ));
+    let app = Router::new()
+        .route("/", post(ecs))
+        .route(gantry_agent_api::SYNC_PATH, post(sync))
+        .with_state(shared.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = AgentConfig::new(vec![format!("http://{addr}")], "default", dir.path().into());
+    config.access_key_id = "AKIDEXAMPLE".into();
+    config.secret_access_key = "secret".into();
+    config.container_cleanup_delay = Duration::ZERO;
+    config.sync_wait_seconds = 2;
+    let fake = Arc::new(FakeRuntime::new());
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let agent = tokio::spawn(run(config, fake.clone(), async {
+        let _ = stop_rx.await;
+    }));
+    let running = |arn: &'static str| {
+        move |p: &Plane| status_of(p, arn).map(|s| s.0) == Some(TaskStatus::Running)
+    };
+    const B: &str = "arn:aws:ecs:us-east-1:123456789012:task/default/e2e-b";
+    wait_for(&shared, "A RUNNING", running(ARN)).await;
+    let (w0, c0) = shared.0.lock().unwrap().answers;
+    assert!(w0 >= 1 && c0 == 0, "the first answers are whole");
+
+    // A second task: sent as a change set holding it alone.
+    let mut b = task();
+    b.task_arn = B.into();
+    {
+        let mut p = shared.0.lock().unwrap();
+        p.desired = Some(DesiredState {
+            generation: 2,
+            tasks: vec![task(), b.clone()],
+        });
+    }
+    shared.1.notify_waiters();
+    wait_for(&shared, "B RUNNING", running(B)).await;
+    let (w1, c1) = shared.0.lock().unwrap().answers;
+    assert_eq!((w1, c1), (w0, 1), "B came as a change set");
+
+    // Changes from a base the agent does not hold: it asks for the whole
+    // state, and acts on it.
+    let mut a = task();
+    a.desired_status = DesiredStatus::Stopped;
+    {
+        let mut p = shared.0.lock().unwrap();
+        p.wrong_base = true;
+        p.desired = Some(DesiredState {
+            generation: 3,
+            tasks: vec![a, b],
+        });
+    }
+    shared.1.notify_waiters();
+    wait_for(&shared, "A STOPPED", |p| {
+        status_of(p, ARN).map(|s| s.0) == Some(TaskStatus::Stopped)
+    })
+    .await;
+    {
+        let p = shared.0.lock().unwrap();
+        let (w2, c2) = p.answers;
+        assert_eq!(c2, 2, "a change set from another base");
+        assert!(w2 > w1, "then the whole state");
+        assert_eq!(status_of(&p, B).map(|s| s.0), Some(TaskStatus::Running));
+    }
+    let saved = std::fs::read_to_string(dir.path().join("state.json")).unwrap();
+    assert!(
+        saved.contains("\"generation\":3") || saved.contains("\"generation\": 3"),
+        "{saved}"
+    );
+    drop(stop_tx);
+    let _ = tokio::time::timeout(Duration::from_secs(10), agent).await;
+    server.abort();
 }
 
 #[tokio::test]
