@@ -183,11 +183,9 @@ fn status_of(p: &Plane, arn: &str) -> Option<(TaskStatus, Option<StopCode>)> {
         .map(|t| (t.last_status, t.stop_code))
 }
 
-/// An agent takes new desired states as changes from the one it holds,
-/// and asks for the whole state when handed changes from another.
-#[tokio::test]
-async fn takes_changes_and_asks_for_the_whole_state_when_they_do_not_apply() {
-    let shared: Shared = Arc::new((
+/// A registered plane whose desired state (generation 1) holds [`task`].
+fn plane_with_task() -> Shared {
+    Arc::new((
         Mutex::new(Plane {
             desired: Some(DesiredState {
                 generation: 1,
@@ -197,7 +195,11 @@ async fn takes_changes_and_asks_for_the_whole_state_when_they_do_not_apply() {
             ..Default::default()
         }),
         Notify::new(),
-    ));
+    ))
+}
+
+/// Serves `shared` (registration and sync) on a loopback port.
+async fn serve(shared: &Shared) -> (std::net::SocketAddr, tokio::task::JoinHandle<()>) {
     let app = Router::new()
         .route("/", post(ecs))
         .route(gantry_agent_api::SYNC_PATH, post(sync))
@@ -205,6 +207,15 @@ async fn takes_changes_and_asks_for_the_whole_state_when_they_do_not_apply() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (addr, server)
+}
+
+/// An agent takes new desired states as changes from the one it holds,
+/// and asks for the whole state when handed changes from another.
+#[tokio::test]
+async fn takes_changes_and_asks_for_the_whole_state_when_they_do_not_apply() {
+    let shared = plane_with_task();
+    let (addr, server) = serve(&shared).await;
     let dir = tempfile::tempdir().unwrap();
     let mut config = AgentConfig::new(vec![format!("http://{addr}")], "default", dir.path().into());
     config.access_key_id = "AKIDEXAMPLE".into();
@@ -275,24 +286,8 @@ async fn takes_changes_and_asks_for_the_whole_state_when_they_do_not_apply() {
 
 #[tokio::test]
 async fn registers_syncs_reports_and_stops_when_deregistered() {
-    let shared: Shared = Arc::new((
-        Mutex::new(Plane {
-            desired: Some(DesiredState {
-                generation: 1,
-                tasks: vec![task()],
-            }),
-            registered: true,
-            ..Default::default()
-        }),
-        Notify::new(),
-    ));
-    let app = Router::new()
-        .route("/", post(ecs))
-        .route(gantry_agent_api::SYNC_PATH, post(sync))
-        .with_state(shared.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let shared = plane_with_task();
+    let (addr, server) = serve(&shared).await;
 
     let dead = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -151,15 +151,7 @@ async fn listings_page_and_filter_from_the_mirror() {
 /// DescribeTasks answers with the tasks as stored, and their tags only
 /// when asked to include them.
 async fn describe_tasks_tags_only_when_included(mirrored: bool) {
-    let ecs = service(mirrored).await;
-    register(&ecs, 4096, 4096).await;
-    ok(
-        &ecs,
-        "RegisterTaskDefinition",
-        json!({"family": "web", "containerDefinitions": [
-            {"name": "app", "image": "busybox", "memory": 128}]}),
-    )
-    .await;
+    let (ecs, _) = super::run_batch_tests::world(mirrored).await;
     let tagged = ok(
         &ecs,
         "RunTask",

@@ -10,7 +10,11 @@ use serde_json::{json, Value};
 /// A cluster with two instances of 1024 MiB and a 256 MiB task definition:
 /// room for exactly 8 tasks.
 pub(super) async fn world(mirrored: bool) -> (EcsService, Vec<String>) {
-    let ecs = service(mirrored).await;
+    world_on(service(mirrored).await).await
+}
+
+/// [`world`] on `ecs`.
+async fn world_on(ecs: EcsService) -> (EcsService, Vec<String>) {
     let mut instances = vec![];
     for _ in 0..2 {
         instances.push(register(&ecs, 4096, 1024).await);
@@ -176,17 +180,7 @@ async fn a_failed_batch_commit_fails_every_run_in_it() {
         |e| e,
     )
     .await;
-    let mut instances = vec![];
-    for _ in 0..2 {
-        instances.push(register(&ecs, 4096, 1024).await);
-    }
-    ok(
-        &ecs,
-        "RegisterTaskDefinition",
-        json!({"family": "web", "containerDefinitions": [
-            {"name": "app", "image": "busybox", "memory": 256}]}),
-    )
-    .await;
+    let (ecs, _) = world_on(ecs).await;
     let runs = (0..5).map(|_| call(&ecs, "RunTask", json!({"taskDefinition": "web"})));
     let guard = ecs.write.lock().await;
     let all = futures::future::join_all(runs);
