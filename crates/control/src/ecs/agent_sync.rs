@@ -476,12 +476,10 @@ impl EcsService {
                 now.insert(key.clone(), sent);
             }
         }
-        let mut tasks: Vec<agent::DesiredTask> = Vec::with_capacity(built.len());
-        let mut made_from: Vec<(String, u64)> = Vec::with_capacity(built.len());
-        for (key, rev, d) in built {
-            made_from.push((key, rev));
-            tasks.push(d);
-        }
+        let (made_from, mut tasks): (Vec<(String, u64)>, Vec<agent::DesiredTask>) = built
+            .into_iter()
+            .map(|(key, rev, d)| ((key, rev), d))
+            .unzip();
         self.attach_role_credentials(inst, &mut tasks).await;
         if self.role_credentials.holds_any(&inst.cluster, &inst.id) {
             let arns: std::collections::HashSet<&str> = now
