@@ -871,7 +871,9 @@ impl Shipper {
     /// with everything read by then acknowledged.
     async fn follow(&self, cursor: &mut Cursor) -> bool {
         let since = cursor.last_ns.div_euclid(1_000_000_000);
-        let mut lines = self.runtime.logs(&self.id, since);
+        // Whatever lines are ready come as one chunk: one pass of the loop
+        // below per chunk, not per line.
+        let mut lines = self.runtime.logs(&self.id, since).ready_chunks(1024);
         let max_bytes = self.config.max_batch_bytes;
         let mut queue = Queue::default();
         let mut joiner = self.opts.multiline.clone().map(Joiner::new);
@@ -915,25 +917,31 @@ impl Shipper {
             let reading =
                 ended.is_none() && (self.opts.non_blocking || !queue.has_full_batch(max_bytes));
             tokio::select! {
-                line = lines.next(), if reading => match line {
-                    Some(Ok(line)) => {
-                        if line.timestamp_ns <= cursor.last_ns || line.message.is_empty() {
-                            continue;
+                chunk = lines.next(), if reading => match chunk {
+                    Some(chunk) => {
+                        for line in chunk {
+                            let line = match line {
+                                Ok(line) => line,
+                                Err(e) => {
+                                    warn!(id = %self.id, error = %e, "container log stream failed");
+                                    if let Some(ev) = joiner.as_mut().and_then(Joiner::take) {
+                                        self.enqueue(&mut queue, ev, &mut last_ms, &mut dropped);
+                                    }
+                                    ended = Some(false);
+                                    break;
+                                }
+                            };
+                            if line.timestamp_ns <= cursor.last_ns || line.message.is_empty() {
+                                continue;
+                            }
+                            let done = match &mut joiner {
+                                Some(j) => j.push(&line, tokio::time::Instant::now()),
+                                None => Some((line.timestamp_ns, line.timestamp_ns, line.message)),
+                            };
+                            if let Some(ev) = done {
+                                self.enqueue(&mut queue, ev, &mut last_ms, &mut dropped);
+                            }
                         }
-                        let done = match &mut joiner {
-                            Some(j) => j.push(&line, tokio::time::Instant::now()),
-                            None => Some((line.timestamp_ns, line.timestamp_ns, line.message)),
-                        };
-                        if let Some(ev) = done {
-                            self.enqueue(&mut queue, ev, &mut last_ms, &mut dropped);
-                        }
-                    }
-                    Some(Err(e)) => {
-                        warn!(id = %self.id, error = %e, "container log stream failed");
-                        if let Some(ev) = joiner.as_mut().and_then(Joiner::take) {
-                            self.enqueue(&mut queue, ev, &mut last_ms, &mut dropped);
-                        }
-                        ended = Some(false);
                     }
                     None => {
                         if let Some(ev) = joiner.as_mut().and_then(Joiner::take) {
@@ -994,6 +1002,14 @@ impl Shipper {
         let ts_ms = first_ns.div_euclid(1_000_000).max(*last_ms);
         *last_ms = ts_ms;
         let max_msg = (self.config.max_batch_bytes - EVENT_OVERHEAD_BYTES).min(MAX_EVENT_BYTES);
+        if message.len() <= max_msg {
+            queue.push(Pending {
+                timestamp_ms: ts_ms,
+                timestamp_ns: last_ns,
+                message,
+            });
+            return;
+        }
         let mut rest = message.as_str();
         while !rest.is_empty() {
             let mut cut = rest.len().min(max_msg);

@@ -302,6 +302,53 @@ async fn ships_everything_through_an_outage_and_exit() {
     server2.abort();
 }
 
+/// A line over the event size limit becomes consecutive events (the
+/// largest first), between the lines around it, in order.
+#[tokio::test]
+async fn a_line_over_the_event_size_is_split_in_order() {
+    let (endpoint, shared, server) = mock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let id = fake.insert_running("app-1", BTreeMap::new());
+    write_state(
+        dir.path(),
+        &id,
+        json!({"awslogs-group": "/g", "awslogs-stream-prefix": "p", "awslogs-create-group": "true"}),
+    );
+    let base = 1_700_000_000_000_000_000i64;
+    let long = format!("{}{}", "a".repeat(MAX_EVENT_BYTES), "b".repeat(100));
+    for (i, msg) in ["before", long.as_str(), "after"].iter().enumerate() {
+        fake.write_log(&id, LogSource::Stdout, msg, base + i as i64 * 1_000_000);
+    }
+    fake.exit(&id, 0);
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let runtime: Arc<dyn ContainerRuntime> = fake.clone();
+    let sup = tokio::spawn(run(
+        config(dir.path()),
+        test_client(endpoint),
+        runtime,
+        async move {
+            let _ = stop_rx.await;
+        },
+    ));
+    let events = wait_for(&shared, 4).await;
+    // (first byte, length) of each event: the messages are long.
+    let shape: Vec<(u8, usize)> = events
+        .iter()
+        .map(|e| (e.2.as_bytes()[0], e.2.len()))
+        .collect();
+    assert_eq!(
+        shape,
+        [(b'b', 6), (b'a', MAX_EVENT_BYTES), (b'b', 100), (b'a', 5)]
+    );
+    assert!(events[1].2.bytes().all(|b| b == b'a') && events[2].2.bytes().all(|b| b == b'b'));
+    // Both parts carry the line's timestamp.
+    assert_eq!(events[1].1, events[2].1);
+    let _ = stop_tx.send(());
+    sup.await.unwrap();
+    server.abort();
+}
+
 #[tokio::test]
 async fn resumes_after_the_cursor_on_restart() {
     let (endpoint, shared, server) = mock().await;

@@ -18,9 +18,29 @@ pub fn from_slice_strict<T>(body: &[u8]) -> Result<T, ApiError>
 where
     T: DeserializeOwned + Serialize,
 {
+    if let Some(parsed) = parse_plain(body) {
+        return Ok(parsed);
+    }
     let raw: Value = serde_json::from_slice(body)
         .map_err(|e| ApiError::serialization(format!("Invalid JSON in request body: {e}")))?;
     from_value_strict(raw)
+}
+
+/// The common case without a `Value` tree: a body that is an object, has
+/// no `null` anywhere (not even the four letters inside a string: then the
+/// tree decides) and parses straight into `T` with no member left over.
+/// `None` sends the body down the tree path, which accepts or words the
+/// error exactly as before (this path accepts nothing it would refuse: no
+/// nulls, an object, every member known, every value of its type).
+fn parse_plain<T: DeserializeOwned>(body: &[u8]) -> Option<T> {
+    let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
+    if *first != b'{' || memchr::memmem::find(body, b"null").is_some() {
+        return None;
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let mut ignored = false;
+    let parsed = serde_ignored::deserialize(&mut de, |_| ignored = true).ok()?;
+    (!ignored && de.end().is_ok()).then_some(parsed)
 }
 
 /// Like [`from_slice_strict`], from an already parsed JSON value.
@@ -191,5 +211,26 @@ fn emit(v: &Value, prefix: String, path: String, out: &mut Vec<(String, String)>
             out.push(("]".to_string(), path));
         }
         scalar => out.push((format!("{prefix}{scalar}"), path)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_plain;
+    use crate::ecs::ListClustersRequest;
+
+    #[test]
+    fn only_plain_objects_take_the_tree_free_path() {
+        let some = |b: &str| parse_plain::<ListClustersRequest>(b.as_bytes()).is_some();
+        assert!(some(r#" {"maxResults": 5, "nextToken": "abc"} "#));
+        assert!(some("{}"));
+        // Left to the tree path: a null, the word inside a string, an
+        // unknown member, trailing text, not an object.
+        assert!(!some(r#"{"maxResults": null}"#));
+        assert!(!some(r#"{"nextToken": "annulled"}"#));
+        assert!(!some(r#"{"maxResults": 5, "bogus": 1}"#));
+        assert!(!some(r#"{"maxResults": 5} {}"#));
+        assert!(!some("[]"));
+        assert!(!some(r#"{"maxResults": "five"}"#));
     }
 }

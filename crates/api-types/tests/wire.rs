@@ -179,3 +179,64 @@ fn strict_parse_of_valid_and_unknown_members() {
         "Unknown parameter in containerDefinitions[0].logConfiguration: \"driver\""
     );
 }
+
+/// Bodies the tree-free path takes (no `null` anywhere, an object) and
+/// bodies it leaves to the tree path give the same answer as the tree path
+/// alone: the same request, or the same error.
+#[test]
+fn plain_and_tree_paths_agree() {
+    let tree = |body: &str| {
+        serde_json::from_str::<serde_json::Value>(body)
+            .map_err(|e| e.to_string())
+            .and_then(|v| {
+                gantry_api_types::wire::from_value_strict::<RegisterTaskDefinitionRequest>(v)
+                    .map_err(|e| e.message)
+            })
+            .map(|r| serde_json::to_value(r).unwrap())
+    };
+    let both = |body: &str| {
+        let direct = from_slice_strict::<RegisterTaskDefinitionRequest>(body.as_bytes())
+            .map(|r| serde_json::to_value(r).unwrap())
+            .map_err(|e| e.message);
+        (direct, tree(body))
+    };
+    let mut with_word = sample_request();
+    with_word["family"] = json!("nullable");
+    let valid = sample_request().to_string();
+    let spaced = format!("  \n{valid}\n");
+    let duplicated = valid.replacen('{', "{\"family\": \"first\",", 1);
+    for body in [
+        valid.clone(),
+        spaced,
+        with_word.to_string(),
+        duplicated,
+        valid.replacen('{', "{\"bogus\": 1,", 1),
+        valid.replacen("\"family\"", "\"family\": 3, \"x\"", 1),
+    ] {
+        let (direct, tree) = both(&body);
+        assert_eq!(direct, tree, "{body}");
+    }
+    // What only a parse of the whole body refuses.
+    let arr = format!("[{valid}]");
+    assert_eq!(
+        from_slice_strict::<RegisterTaskDefinitionRequest>(arr.as_bytes())
+            .unwrap_err()
+            .message,
+        "Request body must be a JSON object."
+    );
+    let trailing = format!("{valid} x");
+    assert!(
+        from_slice_strict::<RegisterTaskDefinitionRequest>(trailing.as_bytes())
+            .unwrap_err()
+            .message
+            .starts_with("Invalid JSON in request body")
+    );
+    assert_eq!(
+        from_slice_strict::<RegisterTaskDefinitionRequest>(
+            b"{\"family\": \"nullable\", \"containerDefinitions\": []}"
+        )
+        .unwrap()
+        .family,
+        "nullable"
+    );
+}

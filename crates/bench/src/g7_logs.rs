@@ -162,10 +162,16 @@ struct Throughput {
     seconds: f64,
     lines_per_s: f64,
     mib_per_s: f64,
+    /// First to last line's capture time: how long the container took to
+    /// write them (the part no driver can shorten).
+    write_seconds: f64,
+    /// Last line's capture until it was seen: the driver's tail.
+    tail_ms: i64,
 }
 
 fn throughput(seen: &[Seen], n: usize) -> Result<Throughput> {
     let first = seen.iter().map(|s| s.timestamp_ms).min().unwrap_or(0);
+    let last_written = seen.iter().map(|s| s.timestamp_ms).max().unwrap_or(0);
     let last = seen.last().map_or(0, |s| s.seen_wall_ms);
     // Every line exactly once, in order.
     for (i, s) in seen.iter().enumerate() {
@@ -183,6 +189,8 @@ fn throughput(seen: &[Seen], n: usize) -> Result<Throughput> {
         seconds,
         lines_per_s: n as f64 / seconds,
         mib_per_s: (n * LINE_BYTES) as f64 / (1024.0 * 1024.0) / seconds,
+        write_seconds: (last_written - first) as f64 / 1e3,
+        tail_ms: last - last_written,
     })
 }
 
@@ -457,13 +465,13 @@ pub async fn run(
         }
     };
     println!(
-        "  G7 gantry: {:.0} lines/s {:.2} MiB/s, write-to-visible p50 {:.0} ms p99 {:.0} ms",
-        gs.bulk.lines_per_s, gs.bulk.mib_per_s, gs.latency.p50_ms, gs.latency.p99_ms
+        "  G7 gantry: {:.0} lines/s {:.2} MiB/s (written in {:.2} s, last visible {} ms later), write-to-visible p50 {:.0} ms p99 {:.0} ms",
+        gs.bulk.lines_per_s, gs.bulk.mib_per_s, gs.bulk.write_seconds, gs.bulk.tail_ms, gs.latency.p50_ms, gs.latency.p99_ms
     );
     if let Ok(d) = &ds {
         println!(
-            "  G7 docker awslogs: {:.0} lines/s {:.2} MiB/s, write-to-visible p50 {:.0} ms p99 {:.0} ms",
-            d.bulk.lines_per_s, d.bulk.mib_per_s, d.latency.p50_ms, d.latency.p99_ms
+            "  G7 docker awslogs: {:.0} lines/s {:.2} MiB/s (written in {:.2} s, last visible {} ms later), write-to-visible p50 {:.0} ms p99 {:.0} ms",
+            d.bulk.lines_per_s, d.bulk.mib_per_s, d.bulk.write_seconds, d.bulk.tail_ms, d.latency.p50_ms, d.latency.p99_ms
         );
     }
     let side_json = |s: &Side| {
@@ -557,6 +565,8 @@ mod tests {
         assert_eq!(t.lines, 4);
         assert!((t.seconds - 0.499).abs() < 1e-9);
         assert!((t.lines_per_s - 4.0 / 0.499).abs() < 1e-9);
+        assert!((t.write_seconds - 0.003).abs() < 1e-9);
+        assert_eq!(t.tail_ms, 1500 - 1004);
         assert!(throughput(&v, 5).is_err());
         let mut swapped: Vec<Seen> = (1..=2)
             .map(|i| seen(&format!("{i:08} {pad}"), 1000, 1500, 0.0))

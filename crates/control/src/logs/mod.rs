@@ -118,8 +118,10 @@ fn invalid_token() -> ApiError {
     invalid("The specified nextToken is invalid.")
 }
 
-fn to_json<T: Serialize>(v: &T) -> Result<Value, ApiError> {
-    serde_json::to_value(v).map_err(crate::state::internal)
+/// An answer serialised straight to bytes (no `Value` tree: a
+/// GetLogEvents answer holds up to 10,000 events).
+fn to_json<T: Serialize>(v: &T) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(v).map_err(crate::state::internal)
 }
 
 fn validate_group_name(name: &str) -> Result<(), ApiError> {
@@ -297,10 +299,20 @@ pub struct LogsHandler {
 impl ServiceHandler for LogsHandler {
     async fn handle(
         &self,
-        _ctx: &RequestContext,
+        ctx: &RequestContext,
         operation: &str,
         body: Bytes,
     ) -> Result<Value, ApiError> {
+        let bytes = self.handle_bytes(ctx, operation, body).await?;
+        serde_json::from_slice(&bytes).map_err(crate::state::internal)
+    }
+
+    async fn handle_bytes(
+        &self,
+        _ctx: &RequestContext,
+        operation: &str,
+        body: Bytes,
+    ) -> Result<Vec<u8>, ApiError> {
         let inner = self.service.inner.clone();
         let now_ms = (self.clock.now() * 1000.0).round() as i64;
         let op = operation.to_string();
@@ -317,8 +329,8 @@ impl ServiceHandler for LogsHandler {
 use crate::ecs::parse;
 
 impl Inner {
-    fn dispatch(&self, op: &str, body: &[u8], now: i64) -> Result<Value, ApiError> {
-        let empty = || Ok(Value::Object(Default::default()));
+    fn dispatch(&self, op: &str, body: &[u8], now: i64) -> Result<Vec<u8>, ApiError> {
+        let empty = || Ok(b"{}".to_vec());
         match op {
             "CreateLogGroup" => self
                 .create_log_group(parse(body)?, now)

@@ -185,13 +185,14 @@ fn fnv32(parts: &[&[u8]]) -> u32 {
     h
 }
 
-fn encode_record(buf: &mut Vec<u8>, ev: &StoredEvent) {
+/// Appends one record (`timestamp`, `ingestion_time`, `seq`, `message`).
+fn encode_record(buf: &mut Vec<u8>, timestamp: i64, ingestion_time: i64, seq: u64, message: &str) {
     let start = buf.len();
-    let msg = ev.message.as_bytes();
+    let msg = message.as_bytes();
     buf.extend_from_slice(&(msg.len() as u32).to_le_bytes());
-    buf.extend_from_slice(&ev.timestamp.to_le_bytes());
-    buf.extend_from_slice(&ev.ingestion_time.to_le_bytes());
-    buf.extend_from_slice(&ev.seq.to_le_bytes());
+    buf.extend_from_slice(&timestamp.to_le_bytes());
+    buf.extend_from_slice(&ingestion_time.to_le_bytes());
+    buf.extend_from_slice(&seq.to_le_bytes());
     buf.extend_from_slice(msg);
     let sum = fnv32(&[&buf[start..]]);
     buf.extend_from_slice(&sum.to_le_bytes());
@@ -664,7 +665,8 @@ impl LogStore {
         if events.is_empty() {
             return Ok(Vec::new());
         }
-        let mut buf = Vec::new();
+        let mut buf =
+            Vec::with_capacity(events.iter().map(|(_, m)| m.len() + RECORD_OVERHEAD).sum());
         let mut seqs = Vec::with_capacity(events.len());
         let mut summary = Segment {
             number: 0,
@@ -679,15 +681,7 @@ impl LogStore {
         };
         for (i, (ts, msg)) in events.iter().enumerate() {
             let seq = s.next_seq + i as u64;
-            encode_record(
-                &mut buf,
-                &StoredEvent {
-                    timestamp: *ts,
-                    ingestion_time,
-                    seq,
-                    message: msg.clone(),
-                },
-            );
+            encode_record(&mut buf, *ts, ingestion_time, seq, msg);
             seqs.push(seq);
             summary.min_ts = summary.min_ts.min(*ts);
             summary.max_ts = summary.max_ts.max(*ts);
@@ -892,7 +886,13 @@ fn rewrite_segment(seg: &Segment, cutoff: i64) -> Result<(Option<Segment>, u64)>
             out.max_ingestion = out.max_ingestion.max(ev.ingestion_time);
             out.count += 1;
             out.message_bytes += ev.message.len() as u64;
-            encode_record(&mut buf, &ev);
+            encode_record(
+                &mut buf,
+                ev.timestamp,
+                ev.ingestion_time,
+                ev.seq,
+                &ev.message,
+            );
         }
         true
     })

@@ -22,6 +22,7 @@ fn service() -> (tempfile::TempDir, Inner) {
 
 fn call(s: &Inner, op: &str, body: Value) -> Result<Value, ApiError> {
     s.dispatch(op, &serde_json::to_vec(&body).unwrap(), NOW)
+        .map(|b| serde_json::from_slice(&b).unwrap())
 }
 
 fn setup(s: &Inner) {
