@@ -541,3 +541,51 @@ async fn logs_follow_rotations_to_the_end_from_file_and_api() {
         }
     }
 }
+
+/// A container never started is listed from the listing alone (no inspect,
+/// which would wait for a start in progress) and says what an inspect says;
+/// once started and exited, the listing inspects it (exit code, times).
+#[tokio::test]
+async fn a_container_never_started_lists_like_its_inspect() {
+    let rt = setup().await;
+    let test = format!("created-{}", uuid::Uuid::new_v4().simple());
+    let _cleanup = Cleanup(test.clone());
+    let label = format!("{TEST_LABEL}={test}");
+    let out = Command::new("docker")
+        .args(["create", "--label", &label, "--label", "io.gantry.x=1"])
+        .args(["--name", &test, IMAGE, "sh", "-c", "exit 3"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let listed = rt.list(&[(TEST_LABEL, test.as_str())]).await.unwrap();
+    let inspected = rt.inspect(&id).await.unwrap().unwrap();
+    assert_eq!(listed, vec![inspected.clone()]);
+    assert_eq!(
+        inspected.state,
+        gantry_agent::runtime::RuntimeState::Created
+    );
+    assert_eq!(inspected.name, test);
+    assert_eq!(
+        inspected.labels.get("io.gantry.x").map(String::as_str),
+        Some("1")
+    );
+    assert!(inspected
+        .image_id
+        .as_deref()
+        .is_some_and(|i| i.starts_with("sha256:")));
+
+    let started = Command::new("docker")
+        .args(["start", "-a", &id])
+        .output()
+        .unwrap();
+    assert_eq!(started.status.code(), Some(3));
+    let listed = rt.list(&[(TEST_LABEL, test.as_str())]).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].exit_code, Some(3));
+    assert!(listed[0].started_at.is_some() && listed[0].finished_at.is_some());
+}

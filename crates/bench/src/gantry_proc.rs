@@ -76,7 +76,12 @@ impl GantryProc {
             .env("GANTRY_REGION", "us-east-1")
             .env("GANTRY_ROOT_ACCESS_KEY_ID", &access_key_id)
             .env("GANTRY_ROOT_SECRET_ACCESS_KEY", &secret_access_key)
-            .env("GANTRY_LOG", "warn");
+            // GANTRY_BENCH_LOG (e.g. `info`) raises the level for a trace
+            // of one benchmark; the log is in the work directory.
+            .env(
+                "GANTRY_LOG",
+                std::env::var("GANTRY_BENCH_LOG").unwrap_or_else(|_| "warn".into()),
+            );
         let log = work.join(format!("gantry-{mode}-{account_id}.log"));
         let child = ChildGuard::spawn("gantry", cmd, &log)?;
         let client = AgentClient::new(ClientConfig::new(
