@@ -682,7 +682,9 @@ fn scan(
                 opts,
                 token: std::sync::Mutex::new(None),
                 task_arn: ts.task.task_arn.clone(),
+                saves: store.subscribe(),
                 store: store.clone(),
+                creds: std::sync::Mutex::new(None),
                 role_client: std::sync::Mutex::new(None),
             };
             shippers.spawn(async move {
@@ -770,17 +772,23 @@ struct Shipper {
     /// execution role credentials) is kept.
     task_arn: String,
     store: StateStore,
+    /// Moves with every save of the agent state (see [`StateStore::subscribe`]).
+    saves: tokio::sync::watch::Receiver<u64>,
+    /// The task's execution credentials as of a save: the state is decoded
+    /// again only after it was saved again, not for every batch.
+    creds: std::sync::Mutex<Option<(u64, Credentials)>>,
     /// The client signing with the execution role's credentials, by key id.
     role_client: std::sync::Mutex<Option<(String, Arc<AgentClient>)>>,
 }
 
+/// A task's execution role credentials: `Ok(None)` without a role,
+/// `Err(())` when the agent state no longer holds the task.
+type Credentials = Result<Option<gantry_agent_api::TaskCredentials>, ()>;
+
 /// Whose credentials sign a task's log calls, from the agent state: the
 /// task's execution role credentials, `Ok(None)` for the agent's own (a task
 /// without an execution role), `Err(())` when the task is no longer known.
-fn execution_credentials(
-    state: &crate::state::AgentState,
-    task_arn: &str,
-) -> Result<Option<gantry_agent_api::TaskCredentials>, ()> {
+fn execution_credentials(state: &crate::state::AgentState, task_arn: &str) -> Credentials {
     state
         .tasks
         .get(task_arn)
@@ -794,10 +802,7 @@ impl Shipper {
     /// else the agent's own credentials. A task gone from the state keeps
     /// the last role client for its final lines.
     fn signer(&self) -> Arc<AgentClient> {
-        let creds = match self.store.load() {
-            Ok(state) => execution_credentials(&state, &self.task_arn),
-            Err(_) => Err(()),
-        };
+        let creds = self.credentials();
         let mut cached = self.role_client.lock().unwrap_or_else(|e| e.into_inner());
         match creds {
             Ok(None) => self.client.clone(),
@@ -828,6 +833,28 @@ impl Shipper {
                 .as_ref()
                 .map(|(_, c)| c.clone())
                 .unwrap_or_else(|| self.client.clone()),
+        }
+    }
+
+    /// The task's execution credentials from the agent state, decoded
+    /// once per save of the state (a failed read is not remembered).
+    fn credentials(&self) -> Credentials {
+        // Read before the load: a save in between makes the next call load
+        // again instead of keeping a stale answer.
+        let seen = *self.saves.borrow();
+        let mut memo = self.creds.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, creds)) = memo.as_ref() {
+            if *at == seen {
+                return creds.clone();
+            }
+        }
+        match self.store.load() {
+            Ok(state) => {
+                let creds = execution_credentials(&state, &self.task_arn);
+                *memo = Some((seen, creds.clone()));
+                creds
+            }
+            Err(_) => Err(()),
         }
     }
 

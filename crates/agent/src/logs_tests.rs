@@ -1010,3 +1010,58 @@ async fn a_save_of_the_state_starts_the_shipper() {
     sup.await.unwrap();
     server.abort();
 }
+
+/// The execution credentials are decoded from the agent state once per save
+/// of it, not for every batch: a file changed behind the store's back is not
+/// seen, the next save is.
+#[test]
+fn credentials_are_read_again_only_after_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let task_arn = write_state(dir.path(), "c1", json!({"awslogs-group": "/g"}));
+    let store = StateStore::new(dir.path());
+    let shipper = Shipper {
+        id: "c1".into(),
+        target: tgt("/g", false),
+        client: test_client("http://127.0.0.1:9".into()),
+        runtime: Arc::new(FakeRuntime::new()),
+        cursor_path: cursor_path(dir.path(), "c1"),
+        config: config(dir.path()),
+        opts: ShipOptions::default(),
+        token: std::sync::Mutex::new(None),
+        task_arn: task_arn.clone(),
+        saves: store.subscribe(),
+        store: store.clone(),
+        creds: std::sync::Mutex::new(None),
+        role_client: std::sync::Mutex::new(None),
+    };
+    assert_eq!(shipper.credentials(), Ok(None));
+    let mut state = store.load().unwrap();
+    let creds: gantry_agent_api::TaskCredentials = serde_json::from_value(json!({
+        "credentialsId": "c-1",
+        "roleArn": "arn:aws:iam::123456789012:role/exec",
+        "accessKeyId": "ASIAEXEC",
+        "secretAccessKey": "s",
+        "sessionToken": "t",
+        "expiration": "2030-03-17T20:00:00Z",
+    }))
+    .unwrap();
+    state
+        .tasks
+        .get_mut(&task_arn)
+        .unwrap()
+        .task
+        .execution_credentials = Some(creds);
+    // Written behind the store's back: the remembered answer stands.
+    std::fs::write(store.path(), serde_json::to_vec(&state).unwrap()).unwrap();
+    assert_eq!(shipper.credentials(), Ok(None));
+    store.save(&state).unwrap();
+    let got = shipper
+        .credentials()
+        .unwrap()
+        .expect("credentials after the save");
+    assert_eq!(got.access_key_id, "ASIAEXEC");
+    // A task gone from the state.
+    state.tasks.clear();
+    store.save(&state).unwrap();
+    assert_eq!(shipper.credentials(), Err(()));
+}
