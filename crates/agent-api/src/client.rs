@@ -220,9 +220,14 @@ impl AgentClient {
         config.access_key_id = access_key_id.to_string();
         config.secret_access_key = secret_access_key.to_string();
         config.session_token = session_token;
-        let mut c = AgentClient::new(config)?;
-        c.time = self.time.clone();
-        Ok(c)
+        // Credentials sign each request; the connections (and their pool)
+        // are shared with this client.
+        Ok(AgentClient {
+            http: self.http.clone(),
+            config,
+            current: AtomicUsize::new(self.current.load(Ordering::Relaxed)),
+            time: self.time.clone(),
+        })
     }
 
     /// Calls an ECS operation (`POST /`, awsJson1.1) and returns the JSON answer.
@@ -557,6 +562,64 @@ mod tests {
             e => panic!("unexpected {e:?}"),
         }
         assert_eq!(c.current.load(Ordering::Relaxed), 1);
+    }
+
+    /// A client with other credentials signs with them and reuses the
+    /// connection of the client it came from: the server accepts one
+    /// connection and answers both calls on it.
+    #[tokio::test]
+    async fn a_client_with_other_credentials_shares_the_connections() {
+        let l = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = format!("http://{}", l.local_addr().unwrap());
+        let server = tokio::spawn(async move {
+            let (mut s, _) = l.accept().await.unwrap();
+            let mut heads = Vec::new();
+            for _ in 0..2 {
+                let mut got = Vec::new();
+                let mut buf = vec![0u8; 16384];
+                loop {
+                    let n = s.read(&mut buf).await.unwrap();
+                    assert!(n > 0, "connection closed");
+                    got.extend_from_slice(&buf[..n]);
+                    let text = String::from_utf8_lossy(&got).to_string();
+                    if let Some(i) = text.find("\r\n\r\n") {
+                        let len = text
+                            .lines()
+                            .find_map(|l| {
+                                l.to_ascii_lowercase()
+                                    .strip_prefix("content-length:")
+                                    .map(|v| v.trim().parse::<usize>().unwrap())
+                            })
+                            .unwrap_or(0);
+                        if got.len() >= i + 4 + len {
+                            break;
+                        }
+                    }
+                }
+                heads.push(String::from_utf8_lossy(&got).to_ascii_lowercase());
+                s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}")
+                    .await
+                    .unwrap();
+            }
+            heads
+        });
+        let c = client(vec![addr]);
+        c.logs_call("DescribeLogGroups", &serde_json::json!({}))
+            .await
+            .unwrap();
+        let role = c
+            .with_credentials("ASIAROLE", "other", Some("roletok".into()))
+            .unwrap();
+        role.logs_call("DescribeLogGroups", &serde_json::json!({}))
+            .await
+            .unwrap();
+        let heads = tokio::time::timeout(Duration::from_secs(5), server)
+            .await
+            .expect("both calls on the one connection")
+            .unwrap();
+        assert!(heads[0].contains("credential=akidexample/"));
+        assert!(heads[1].contains("credential=asiarole/"));
+        assert!(heads[1].contains("x-amz-security-token: roletok"));
     }
 
     #[tokio::test]
