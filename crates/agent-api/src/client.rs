@@ -455,34 +455,40 @@ mod tests {
         let addr = format!("http://{}", l.local_addr().unwrap());
         let h = tokio::spawn(async move {
             let (mut s, _) = l.accept().await.unwrap();
-            let mut buf = vec![0u8; 16384];
-            let mut got = Vec::new();
-            loop {
-                let n = s.read(&mut buf).await.unwrap();
-                got.extend_from_slice(&buf[..n]);
-                let text = String::from_utf8_lossy(&got).to_string();
-                if let Some(i) = text.find("\r\n\r\n") {
-                    let len = text
-                        .lines()
-                        .find_map(|l| {
-                            l.to_ascii_lowercase()
-                                .strip_prefix("content-length:")
-                                .map(|v| v.trim().parse::<usize>().unwrap())
-                        })
-                        .unwrap_or(0);
-                    if got.len() >= i + 4 + len {
-                        break;
-                    }
-                }
-                if n == 0 {
-                    break;
-                }
-            }
+            let got = read_request(&mut s).await;
             s.write_all(answer.as_bytes()).await.unwrap();
             s.shutdown().await.ok();
-            String::from_utf8_lossy(&got).to_string()
+            got
         });
         (addr, h)
+    }
+
+    /// Reads one request (head and `content-length` body) from `s`, or up
+    /// to the end of the stream.
+    async fn read_request(s: &mut tokio::net::TcpStream) -> String {
+        let mut buf = vec![0u8; 16384];
+        let mut got = Vec::new();
+        loop {
+            let n = s.read(&mut buf).await.unwrap();
+            got.extend_from_slice(&buf[..n]);
+            let text = String::from_utf8_lossy(&got).to_string();
+            if let Some(i) = text.find("\r\n\r\n") {
+                let len = text
+                    .lines()
+                    .find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("content-length:")
+                            .map(|v| v.trim().parse::<usize>().unwrap())
+                    })
+                    .unwrap_or(0);
+                if got.len() >= i + 4 + len {
+                    return text;
+                }
+            }
+            if n == 0 {
+                return text;
+            }
+        }
     }
 
     fn client(endpoints: Vec<String>) -> AgentClient {
@@ -575,28 +581,7 @@ mod tests {
             let (mut s, _) = l.accept().await.unwrap();
             let mut heads = Vec::new();
             for _ in 0..2 {
-                let mut got = Vec::new();
-                let mut buf = vec![0u8; 16384];
-                loop {
-                    let n = s.read(&mut buf).await.unwrap();
-                    assert!(n > 0, "connection closed");
-                    got.extend_from_slice(&buf[..n]);
-                    let text = String::from_utf8_lossy(&got).to_string();
-                    if let Some(i) = text.find("\r\n\r\n") {
-                        let len = text
-                            .lines()
-                            .find_map(|l| {
-                                l.to_ascii_lowercase()
-                                    .strip_prefix("content-length:")
-                                    .map(|v| v.trim().parse::<usize>().unwrap())
-                            })
-                            .unwrap_or(0);
-                        if got.len() >= i + 4 + len {
-                            break;
-                        }
-                    }
-                }
-                heads.push(String::from_utf8_lossy(&got).to_ascii_lowercase());
+                heads.push(read_request(&mut s).await.to_ascii_lowercase());
                 s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}")
                     .await
                     .unwrap();

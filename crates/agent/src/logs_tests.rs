@@ -321,16 +321,7 @@ async fn a_line_over_the_event_size_is_split_in_order() {
         fake.write_log(&id, LogSource::Stdout, msg, base + i as i64 * 1_000_000);
     }
     fake.exit(&id, 0);
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let runtime: Arc<dyn ContainerRuntime> = fake.clone();
-    let sup = tokio::spawn(run(
-        config(dir.path()),
-        test_client(endpoint),
-        runtime,
-        async move {
-            let _ = stop_rx.await;
-        },
-    ));
+    let (stop_tx, sup) = start_supervisor(dir.path(), endpoint, &fake).await;
     let events = wait_for(&shared, 4).await;
     // (first byte, length) of each event: the messages are long.
     let shape: Vec<(u8, usize)> = events

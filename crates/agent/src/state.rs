@@ -245,23 +245,17 @@ mod tests {
 
     fn container(id: &str, labels: &[(&str, &str)]) -> ContainerInfo {
         ContainerInfo {
-            id: id.into(),
-            name: id.into(),
-            image: "busybox".into(),
-            labels: labels
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
             state: RuntimeState::Running,
-            exit_code: None,
-            started_at: None,
-            finished_at: None,
-            health: None,
-            oom_killed: false,
-            error: None,
-            ports: vec![],
-            networks: vec![],
-            image_id: None,
+            ..ContainerInfo::never_started(
+                id.into(),
+                id.into(),
+                "busybox".into(),
+                labels
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+                None,
+            )
         }
     }
 

@@ -319,27 +319,17 @@ fn never_started(s: &ContainerSummary) -> bool {
 /// What [`to_info`] gives for a container that was never started, from its
 /// listing entry alone (`None` when it has no id).
 fn created_info(s: ContainerSummary) -> Option<ContainerInfo> {
-    Some(ContainerInfo {
-        id: s.id?,
-        name: s
-            .names
+    Some(ContainerInfo::never_started(
+        s.id?,
+        s.names
             .unwrap_or_default()
             .first()
             .map(|n| n.trim_start_matches('/').to_string())
             .unwrap_or_default(),
-        image: s.image.unwrap_or_default(),
-        labels: s.labels.unwrap_or_default().into_iter().collect(),
-        state: RuntimeState::Created,
-        exit_code: None,
-        started_at: None,
-        finished_at: None,
-        health: None,
-        oom_killed: false,
-        error: None,
-        ports: Vec::new(),
-        networks: Vec::new(),
-        image_id: s.image_id.filter(|i| !i.is_empty()),
-    })
+        s.image.unwrap_or_default(),
+        s.labels.unwrap_or_default().into_iter().collect(),
+        s.image_id.filter(|i| !i.is_empty()),
+    ))
 }
 
 /// Translates a [`CreateSpec`] into the Engine's create body.

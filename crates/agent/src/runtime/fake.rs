@@ -435,20 +435,15 @@ impl FakeRuntime {
             _ => Vec::new(),
         };
         let info = ContainerInfo {
-            id: id.clone(),
-            name: spec.name.clone(),
-            image: spec.image.clone(),
-            labels: spec.labels.clone(),
-            state: RuntimeState::Created,
-            exit_code: None,
-            started_at: None,
-            finished_at: None,
-            health: None,
-            oom_killed: false,
-            error: None,
             ports,
             networks,
-            image_id: Some(format!("sha256:{:064x}", spec.image.len())),
+            ..ContainerInfo::never_started(
+                id.clone(),
+                spec.name.clone(),
+                spec.image.clone(),
+                spec.labels.clone(),
+                Some(format!("sha256:{:064x}", spec.image.len())),
+            )
         };
         st.containers.insert(
             id.clone(),

@@ -63,6 +63,36 @@ pub struct ContainerInfo {
     pub image_id: Option<String>,
 }
 
+impl ContainerInfo {
+    /// A container created and never started: what it was created with,
+    /// and nothing yet of what a start brings (exit code, health, times,
+    /// bindings, addresses).
+    pub fn never_started(
+        id: String,
+        name: String,
+        image: String,
+        labels: BTreeMap<String, String>,
+        image_id: Option<String>,
+    ) -> Self {
+        ContainerInfo {
+            id,
+            name,
+            image,
+            labels,
+            state: RuntimeState::Created,
+            exit_code: None,
+            started_at: None,
+            finished_at: None,
+            health: None,
+            oom_killed: false,
+            error: None,
+            ports: Vec::new(),
+            networks: Vec::new(),
+            image_id,
+        }
+    }
+}
+
 /// One network attachment of a container.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContainerNetwork {
