@@ -190,6 +190,19 @@ fn write_state(dir: &Path, container_id: &str, options: serde_json::Value) -> St
     task_arn
 }
 
+/// A running container `app-1` in a fake runtime, and an agent state in a
+/// new data directory that says it logs with awslogs `options`:
+/// (data directory, runtime, container id, task ARN).
+fn awslogs_container(
+    options: serde_json::Value,
+) -> (tempfile::TempDir, Arc<FakeRuntime>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeRuntime::new());
+    let id = fake.insert_running("app-1", BTreeMap::new());
+    let task_arn = write_state(dir.path(), &id, options);
+    (dir, fake, id, task_arn)
+}
+
 async fn wait_for(shared: &Shared, n: usize) -> Vec<(String, i64, String)> {
     for _ in 0..400 {
         {
@@ -222,12 +235,7 @@ fn stream_names_follow_ecs() {
 async fn ships_everything_through_an_outage_and_exit() {
     let (endpoint, shared, server) = mock().await;
     shared.lock().unwrap().fail_puts = 3;
-    let dir = tempfile::tempdir().unwrap();
-    let fake = Arc::new(FakeRuntime::new());
-    let id = fake.insert_running("app-1", BTreeMap::new());
-    write_state(
-        dir.path(),
-        &id,
+    let (dir, fake, id, _) = awslogs_container(
         json!({"awslogs-group": "/ecs/app", "awslogs-stream-prefix": "p", "awslogs-create-group": "true"}),
     );
     let base = 1_700_000_000_000_000_000i64;
@@ -307,12 +315,7 @@ async fn ships_everything_through_an_outage_and_exit() {
 #[tokio::test]
 async fn a_line_over_the_event_size_is_split_in_order() {
     let (endpoint, shared, server) = mock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let fake = Arc::new(FakeRuntime::new());
-    let id = fake.insert_running("app-1", BTreeMap::new());
-    write_state(
-        dir.path(),
-        &id,
+    let (dir, fake, id, _) = awslogs_container(
         json!({"awslogs-group": "/g", "awslogs-stream-prefix": "p", "awslogs-create-group": "true"}),
     );
     let base = 1_700_000_000_000_000_000i64;
@@ -343,14 +346,8 @@ async fn a_line_over_the_event_size_is_split_in_order() {
 #[tokio::test]
 async fn resumes_after_the_cursor_on_restart() {
     let (endpoint, shared, server) = mock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let fake = Arc::new(FakeRuntime::new());
-    let id = fake.insert_running("app-1", BTreeMap::new());
-    write_state(
-        dir.path(),
-        &id,
-        json!({"awslogs-group": "g", "awslogs-create-group": "true"}),
-    );
+    let (dir, fake, id, _) =
+        awslogs_container(json!({"awslogs-group": "g", "awslogs-create-group": "true"}));
     let base = 1_700_000_000_000_000_000i64;
     fake.write_log(&id, LogSource::Stdout, "a", base);
     fake.write_log(&id, LogSource::Stdout, "b", base + 1_000_000);
@@ -509,15 +506,9 @@ async fn start_supervisor(
 #[tokio::test]
 async fn multiline_events_by_datetime_format() {
     let (endpoint, shared, server) = mock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let fake = Arc::new(FakeRuntime::new());
-    let id = fake.insert_running("app-1", BTreeMap::new());
-    write_state(
-        dir.path(),
-        &id,
-        json!({"awslogs-group": "g", "awslogs-create-group": "true",
-               "awslogs-datetime-format": "%Y-%m-%d %H:%M:%S"}),
-    );
+    let (dir, fake, id, _) =
+        awslogs_container(json!({"awslogs-group": "g", "awslogs-create-group": "true",
+               "awslogs-datetime-format": "%Y-%m-%d %H:%M:%S"}));
     let base = 1_700_000_000_000_000_000i64;
     for (i, msg) in [
         "2024-01-01 12:00:00 ERROR boom",
@@ -565,15 +556,9 @@ async fn multiline_events_by_datetime_format() {
 #[tokio::test]
 async fn non_blocking_mode_drops_beyond_max_buffer_size() {
     let (endpoint, shared, server) = mock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let fake = Arc::new(FakeRuntime::new());
-    let id = fake.insert_running("app-1", BTreeMap::new());
-    write_state(
-        dir.path(),
-        &id,
-        json!({"awslogs-group": "g", "awslogs-create-group": "true",
-               "mode": "non-blocking", "max-buffer-size": "100"}),
-    );
+    let (dir, fake, id, _) =
+        awslogs_container(json!({"awslogs-group": "g", "awslogs-create-group": "true",
+               "mode": "non-blocking", "max-buffer-size": "100"}));
     let base = 1_700_000_000_000_000_000i64;
     for i in 0..3 {
         fake.write_log(&id, LogSource::Stdout, &format!("a{i}"), base + i * 1_000);
@@ -623,14 +608,8 @@ async fn non_blocking_mode_drops_beyond_max_buffer_size() {
 #[tokio::test]
 async fn blocking_mode_loses_nothing_through_an_outage() {
     let (endpoint, shared, server) = mock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let fake = Arc::new(FakeRuntime::new());
-    let id = fake.insert_running("app-1", BTreeMap::new());
-    write_state(
-        dir.path(),
-        &id,
-        json!({"awslogs-group": "g", "awslogs-create-group": "true"}),
-    );
+    let (dir, fake, id, _) =
+        awslogs_container(json!({"awslogs-group": "g", "awslogs-create-group": "true"}));
     let base = 1_700_000_000_000_000_000i64;
     fake.write_log(&id, LogSource::Stdout, "a0", base);
     shared.lock().unwrap().fail_puts = usize::MAX;
@@ -675,14 +654,8 @@ async fn blocking_mode_loses_nothing_through_an_outage() {
 async fn a_batch_in_flight_at_a_crash_is_sent_once() {
     for landed in [true, false] {
         let (endpoint, shared, server) = mock().await;
-        let dir = tempfile::tempdir().unwrap();
-        let fake = Arc::new(FakeRuntime::new());
-        let id = fake.insert_running("app-1", BTreeMap::new());
-        write_state(
-            dir.path(),
-            &id,
-            json!({"awslogs-group": "g", "awslogs-create-group": "true"}),
-        );
+        let (dir, fake, id, _) =
+            awslogs_container(json!({"awslogs-group": "g", "awslogs-create-group": "true"}));
         let base = 1_700_000_000_000_000_000i64;
         for (i, m) in ["a", "b", "c"].iter().enumerate() {
             fake.write_log(&id, LogSource::Stdout, m, base + i as i64 * 1_000_000);
@@ -730,14 +703,8 @@ async fn a_batch_in_flight_at_a_crash_is_sent_once() {
 #[tokio::test]
 async fn execution_role_credentials_sign_the_tasks_log_delivery() {
     let (endpoint, shared, server) = mock().await;
-    let dir = tempfile::tempdir().unwrap();
-    let fake = Arc::new(FakeRuntime::new());
-    let id = fake.insert_running("app-1", BTreeMap::new());
-    let task_arn = write_state(
-        dir.path(),
-        &id,
-        json!({"awslogs-group": "g", "awslogs-create-group": "true"}),
-    );
+    let (dir, fake, id, task_arn) =
+        awslogs_container(json!({"awslogs-group": "g", "awslogs-create-group": "true"}));
     // The task's desired state carries execution role credentials.
     let store = StateStore::new(dir.path());
     let mut state = store.load().unwrap();
