@@ -309,26 +309,24 @@ fn to_info(r: ContainerInspectResponse) -> ContainerInfo {
     }
 }
 
-/// Whether a listed container was created and never started (`created`
-/// state). Such a container has no exit code, health, bindings, addresses
-/// or start time yet.
-fn never_started(s: &ContainerSummary) -> bool {
-    s.state == Some(ContainerSummaryStateEnum::CREATED)
-}
-
-/// What [`to_info`] gives for a container that was never started, from its
-/// listing entry alone (`None` when it has no id).
-fn created_info(s: ContainerSummary) -> Option<ContainerInfo> {
+/// A listed container that was created and never started (`created`
+/// state), as [`to_info`] would give it, from its listing entry alone: it
+/// has no exit code, health, bindings, addresses or start time yet. `None`
+/// for any other container (it is inspected).
+fn never_started(s: &ContainerSummary) -> Option<ContainerInfo> {
+    if s.state != Some(ContainerSummaryStateEnum::CREATED) {
+        return None;
+    }
     Some(ContainerInfo::never_started(
-        s.id?,
+        s.id.clone()?,
         s.names
-            .unwrap_or_default()
-            .first()
+            .as_deref()
+            .and_then(<[String]>::first)
             .map(|n| n.trim_start_matches('/').to_string())
             .unwrap_or_default(),
-        s.image.unwrap_or_default(),
-        s.labels.unwrap_or_default().into_iter().collect(),
-        s.image_id.filter(|i| !i.is_empty()),
+        s.image.clone().unwrap_or_default(),
+        s.labels.clone().unwrap_or_default().into_iter().collect(),
+        s.image_id.clone().filter(|i| !i.is_empty()),
     ))
 }
 
@@ -647,10 +645,12 @@ impl ContainerRuntime for DockerRuntime {
         // starts under way a pass waited 0.8 s, holding back every report).
         use futures::StreamExt as _;
         let inspected: Vec<_> = futures::stream::iter(summaries.into_iter().map(|s| async move {
-            match s.id.as_deref() {
-                None => Ok(None),
-                Some(id) if !never_started(&s) => self.inspect(id).await,
-                Some(_) => Ok(created_info(s)),
+            let Some(id) = s.id.as_deref() else {
+                return Ok(None);
+            };
+            match never_started(&s) {
+                Some(info) => Ok(Some(info)),
+                None => self.inspect(id).await,
             }
         }))
         .buffered(LIST_INSPECT_CONCURRENCY)
