@@ -257,6 +257,30 @@ impl AgentClient {
         operation: &str,
         body: &(impl serde::Serialize + Sync + ?Sized),
     ) -> Result<serde_json::Value, ClientError> {
+        self.call_as(target_prefix, signing_name, operation, body)
+            .await
+    }
+
+    /// An ECS call whose answer is decoded as `T` (`serde::de::IgnoredAny`
+    /// checks that it is JSON without building anything: load generators).
+    pub async fn ecs_call_as<T: serde::de::DeserializeOwned>(
+        &self,
+        operation: &str,
+        body: &serde_json::Value,
+    ) -> Result<T, ClientError> {
+        self.call_as(ECS_TARGET_PREFIX, "ecs", operation, body)
+            .await
+    }
+
+    /// [`AgentClient::call`] with the answer decoded as `T` (an empty body
+    /// as `{}`); errors are decoded as for `call`.
+    pub async fn call_as<T: serde::de::DeserializeOwned>(
+        &self,
+        target_prefix: &str,
+        signing_name: &str,
+        operation: &str,
+        body: &(impl serde::Serialize + Sync + ?Sized),
+    ) -> Result<T, ClientError> {
         let bytes =
             serde_json::to_vec(body).map_err(|source| ClientError::Decode { status: 0, source })?;
         let target = format!("{target_prefix}.{operation}");
@@ -282,8 +306,7 @@ impl AgentClient {
         let (status, answer) = self
             .send(SYNC_PATH, "application/json", None, "ecs", bytes, timeout)
             .await?;
-        let value = decode(status, &answer)?;
-        serde_json::from_value(value).map_err(|source| ClientError::Decode { status, source })
+        decode(status, &answer)
     }
 
     async fn send(
@@ -404,11 +427,9 @@ fn host_of(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_string())
 }
 
-fn decode(status: u16, body: &[u8]) -> Result<serde_json::Value, ClientError> {
+fn decode<T: serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, ClientError> {
     if (200..300).contains(&status) {
-        if body.is_empty() {
-            return Ok(serde_json::Value::Object(Default::default()));
-        }
+        let body: &[u8] = if body.is_empty() { b"{}" } else { body };
         return serde_json::from_slice(body)
             .map_err(|source| ClientError::Decode { status, source });
     }

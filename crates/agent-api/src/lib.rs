@@ -89,6 +89,29 @@ impl SyncResponse {
         self.desired.is_some() || self.changes.is_some()
     }
 
+    /// Replaces `held` with the new desired state the answer carries, if
+    /// any (`Ok(true)`); `Err(())`, and `held` emptied, when the answer
+    /// holds changes from another generation than `held`'s: ask again for
+    /// the whole state. Like [`SyncResponse::take_desired`] without copying
+    /// the held tasks.
+    #[allow(clippy::result_unit_err)]
+    pub fn take_desired_into(&mut self, held: &mut Option<DesiredState>) -> Result<bool, ()> {
+        if let Some(d) = self.desired.take() {
+            *held = Some(d);
+            return Ok(true);
+        }
+        let Some(c) = self.changes.take() else {
+            return Ok(false);
+        };
+        match held.take() {
+            Some(h) if h.generation == c.base_generation => {
+                *held = Some(c.apply_owned(h));
+                Ok(true)
+            }
+            _ => Err(()),
+        }
+    }
+
     /// The new desired state the answer carries, given the one the agent
     /// holds. `Err(())` when the answer holds changes from another
     /// generation than `held`'s: ask again for the whole state.
@@ -128,6 +151,12 @@ impl DesiredChanges {
     /// The desired state `base` becomes (tasks keep their places; new ones
     /// come last).
     pub fn apply(self, base: &DesiredState) -> DesiredState {
+        self.apply_owned(base.clone())
+    }
+
+    /// [`DesiredChanges::apply`] to a state the caller gives up (its
+    /// unchanged tasks are moved, not copied).
+    pub fn apply_owned(self, base: DesiredState) -> DesiredState {
         let remove: std::collections::HashSet<&str> =
             self.remove.iter().map(String::as_str).collect();
         let mut upsert: std::collections::HashMap<String, DesiredTask> = self
@@ -137,9 +166,9 @@ impl DesiredChanges {
             .collect();
         let mut tasks: Vec<DesiredTask> = base
             .tasks
-            .iter()
+            .into_iter()
             .filter(|t| !remove.contains(t.task_arn.as_str()))
-            .map(|t| upsert.remove(&t.task_arn).unwrap_or_else(|| t.clone()))
+            .map(|t| upsert.remove(&t.task_arn).unwrap_or(t))
             .collect();
         let mut added: Vec<DesiredTask> = upsert.into_values().collect();
         added.sort_by(|a, b| a.task_arn.cmp(&b.task_arn));
@@ -864,6 +893,21 @@ mod changes_tests {
         idle.changes = None;
         assert_eq!(idle.take_desired(Some(&held)), Ok(None));
         idle.desired = Some(held.clone());
-        assert_eq!(idle.take_desired(None), Ok(Some(held)));
+        assert_eq!(idle.take_desired(None), Ok(Some(held.clone())));
+        // take_desired_into gives the same states, in place.
+        let mut mine = Some(held.clone());
+        assert_eq!(answer(5).take_desired_into(&mut mine), Ok(true));
+        assert_eq!(mine, answer(5).take_desired(Some(&held)).unwrap());
+        let mut other = Some(held.clone());
+        assert!(answer(4).take_desired_into(&mut other).is_err());
+        assert_eq!(
+            other, None,
+            "a held state the changes do not fit is dropped"
+        );
+        let mut idle = answer(5);
+        idle.changes = None;
+        let mut kept = Some(held.clone());
+        assert_eq!(idle.take_desired_into(&mut kept), Ok(false));
+        assert_eq!(kept, Some(held));
     }
 }

@@ -11,10 +11,11 @@
 
 use gantry_agent_api::client::{system_time, AgentClient, ClientConfig, ClientError};
 use gantry_agent_api::{
-    ContainerObservation, ContainerStatus, DesiredState, DesiredStatus, ObservedState, StopCode,
-    SyncRequest, TaskObservation, TaskStatus, MAX_WAIT_SECONDS,
+    ContainerObservation, ContainerStatus, DesiredState, DesiredStatus, DesiredTask, ObservedState,
+    StopCode, SyncRequest, TaskObservation, TaskStatus, MAX_WAIT_SECONDS,
 };
 use serde_json::json;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, UNIX_EPOCH};
@@ -137,48 +138,60 @@ pub fn registration_body(config: &SimAgentConfig) -> serde_json::Value {
 /// What a simulated host observes for a desired state: desired RUNNING
 /// tasks run, desired STOPPED tasks have stopped.
 pub fn observe(desired: &DesiredState, started_at: f64) -> ObservedState {
-    let tasks = desired
-        .tasks
-        .iter()
-        .map(|t| {
-            let running = t.desired_status == DesiredStatus::Running;
-            TaskObservation {
-                task_arn: t.task_arn.clone(),
+    ObservedState {
+        tasks: desired
+            .tasks
+            .iter()
+            .map(|t| observe_task(t, started_at))
+            .collect(),
+    }
+}
+
+/// The status a simulated host reports for a desired task.
+fn observed_status(t: &DesiredTask) -> TaskStatus {
+    match t.desired_status {
+        DesiredStatus::Running => TaskStatus::Running,
+        DesiredStatus::Stopped => TaskStatus::Stopped,
+    }
+}
+
+/// What a simulated host observes for one desired task (see [`observe`]).
+pub fn observe_task(t: &DesiredTask, started_at: f64) -> TaskObservation {
+    let running = t.desired_status == DesiredStatus::Running;
+    TaskObservation {
+        task_arn: t.task_arn.clone(),
+        last_status: if running {
+            TaskStatus::Running
+        } else {
+            TaskStatus::Stopped
+        },
+        containers: t
+            .containers
+            .iter()
+            .map(|c| ContainerObservation {
+                name: c.name.clone(),
+                runtime_id: Some(format!("sim-{}", c.name)),
                 last_status: if running {
-                    TaskStatus::Running
+                    ContainerStatus::Running
                 } else {
-                    TaskStatus::Stopped
+                    ContainerStatus::Stopped
                 },
-                containers: t
-                    .containers
-                    .iter()
-                    .map(|c| ContainerObservation {
-                        name: c.name.clone(),
-                        runtime_id: Some(format!("sim-{}", c.name)),
-                        last_status: if running {
-                            ContainerStatus::Running
-                        } else {
-                            ContainerStatus::Stopped
-                        },
-                        exit_code: (!running).then_some(0),
-                        reason: None,
-                        network_bindings: Vec::new(),
-                        health_status: None,
-                        image_digest: None,
-                    })
-                    .collect(),
-                pull_started_at: None,
-                pull_stopped_at: None,
-                started_at: Some(started_at),
-                execution_stopped_at: (!running).then_some(started_at),
-                stopped_at: (!running).then_some(started_at),
-                stopped_reason: None,
-                stop_code: (!running).then_some(StopCode::UserInitiated),
-                network: None,
-            }
-        })
-        .collect();
-    ObservedState { tasks }
+                exit_code: (!running).then_some(0),
+                reason: None,
+                network_bindings: Vec::new(),
+                health_status: None,
+                image_digest: None,
+            })
+            .collect(),
+        pull_started_at: None,
+        pull_stopped_at: None,
+        started_at: Some(started_at),
+        execution_stopped_at: (!running).then_some(started_at),
+        stopped_at: (!running).then_some(started_at),
+        stopped_reason: None,
+        stop_code: (!running).then_some(StopCode::UserInitiated),
+        network: None,
+    }
 }
 
 impl SimAgent {
@@ -245,14 +258,14 @@ async fn sync_loop(
     mut stop: watch::Receiver<bool>,
 ) -> Result<(), SimAgentError> {
     let mut known = 0u64;
-    // The desired state held (changes apply to it).
+    // The desired state held (changes apply to it, in place).
     let mut held: Option<DesiredState> = None;
+    // The status each task was last reported in, by an answered report.
+    let mut acked: HashMap<String, TaskStatus> = HashMap::new();
     let mut pending: Option<ObservedState> = None;
-    let mut last_sent: Option<ObservedState> = None;
-    let mut last_observed: Option<ObservedState> = None;
     let mut failures = 0u32;
     loop {
-        let req = SyncRequest {
+        let mut req = SyncRequest {
             cluster: config.cluster.clone(),
             container_instance_arn: arn.clone(),
             known_generation: known,
@@ -261,7 +274,7 @@ async fn sync_loop(
             } else {
                 config.wait_seconds.min(MAX_WAIT_SECONDS)
             },
-            observed: pending.clone(),
+            observed: pending.take(),
             accepts_changes: true,
         };
         let answer = tokio::select! {
@@ -275,61 +288,64 @@ async fn sync_loop(
             }
             Err(e) if e.is_transient() && failures < 5 => {
                 failures += 1;
+                pending = req.observed.take();
                 tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }
             Err(e) => return Err(SimAgentError::Sync(e)),
         };
         stats.syncs.fetch_add(1, Ordering::Relaxed);
-        if req.observed.is_some() {
-            // Acknowledged: the whole observation it was cut from stands
-            // as reported.
-            pending = None;
-            last_sent = last_observed.clone();
+        if let Some(sent) = req.observed.take() {
+            // Acknowledged: the tasks it carried stand as reported.
+            for t in sent.tasks {
+                acked.insert(t.task_arn, t.last_status);
+            }
         }
         if !resp.registered {
             return Ok(());
         }
         let mut resp = resp;
-        let desired = match resp.take_desired(held.as_ref()) {
-            Ok(d) => d,
+        match resp.take_desired_into(&mut held) {
+            Ok(true) => {}
+            Ok(false) => continue,
             Err(()) => {
                 // Changes from a state not held: ask for the whole state.
                 known = 0;
-                held = None;
                 continue;
             }
+        }
+        let Some(desired) = held.as_ref() else {
+            continue;
         };
-        if let Some(desired) = desired {
-            known = resp.generation;
-            held = Some(desired.clone());
-            stats.generation.store(known, Ordering::Relaxed);
-            let observed = observe(&desired, now_epoch());
-            stats.running.store(
-                observed
-                    .tasks
-                    .iter()
-                    .filter(|t| t.last_status == TaskStatus::Running)
-                    .count(),
-                Ordering::Relaxed,
-            );
-            // Like the real agent (`ReportedTasks`), only the tasks whose
-            // status changed since the last answered report are sent.
-            let acked: std::collections::HashMap<&str, TaskStatus> = last_sent
-                .iter()
-                .flat_map(|l| &l.tasks)
-                .map(|t| (t.task_arn.as_str(), t.last_status))
-                .collect();
-            let changed: Vec<_> = observed
+        known = resp.generation;
+        stats.generation.store(known, Ordering::Relaxed);
+        stats.running.store(
+            desired
                 .tasks
                 .iter()
-                .filter(|t| acked.get(t.task_arn.as_str()) != Some(&t.last_status))
-                .cloned()
-                .collect();
-            if !changed.is_empty() {
-                pending = Some(ObservedState { tasks: changed });
-            }
-            last_observed = Some(observed);
+                .filter(|t| t.desired_status == DesiredStatus::Running)
+                .count(),
+            Ordering::Relaxed,
+        );
+        // Like the real agent (`ReportedTasks`), only the tasks whose
+        // status changed since the last answered report are sent; only
+        // those are observed (built) at all.
+        let started_at = now_epoch();
+        let changed: Vec<TaskObservation> = desired
+            .tasks
+            .iter()
+            .filter(|t| acked.get(t.task_arn.as_str()) != Some(&observed_status(t)))
+            .map(|t| observe_task(t, started_at))
+            .collect();
+        if !changed.is_empty() {
+            pending = Some(ObservedState { tasks: changed });
+        }
+        // Forget the tasks gone from the desired state (now and then: the
+        // check walks every held task).
+        if acked.len() > 2 * desired.tasks.len() + 64 {
+            let held_arns: HashSet<&str> =
+                desired.tasks.iter().map(|t| t.task_arn.as_str()).collect();
+            acked.retain(|arn, _| held_arns.contains(arn.as_str()));
         }
     }
 }
@@ -337,7 +353,7 @@ async fn sync_loop(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gantry_agent_api::{DesiredTask, NetworkMode};
+    use gantry_agent_api::NetworkMode;
 
     fn task(arn: &str, status: DesiredStatus) -> DesiredTask {
         serde_json::from_value(json!({

@@ -418,10 +418,34 @@ fn username(r: &AuditRecord) -> Option<String> {
     }
 }
 
+/// Most records one batch (one append and fsync) holds.
+const BATCH: usize = 1024;
+/// How long the writer waits for more records after the first of a batch,
+/// unless a flush is asked for: under load one fsync covers many calls
+/// instead of one fsync per few; an unflushed record was never promised to
+/// a caller (a request never waits for its record).
+const BATCH_WINDOW: std::time::Duration = std::time::Duration::from_millis(10);
+
+/// Adds to `buf` what arrives within [`BATCH_WINDOW`], up to [`BATCH`]
+/// messages, stopping early at a flush or when the queue closes.
+async fn gather(rx: &mut mpsc::Receiver<Msg>, buf: &mut Vec<Msg>) {
+    let deadline = tokio::time::Instant::now() + BATCH_WINDOW;
+    let mut seen = 0;
+    while buf.len() < BATCH && !buf[seen..].iter().any(|m| matches!(m, Msg::Flush(_))) {
+        seen = buf.len();
+        let room = BATCH - buf.len();
+        tokio::select! {
+            n = rx.recv_many(buf, room) => if n == 0 { return },
+            _ = tokio::time::sleep_until(deadline) => return,
+        }
+    }
+}
+
 async fn writer(store: Arc<LogStore>, mut rx: mpsc::Receiver<Msg>, clock: SharedClock) {
     let mut retention_due = 0i64;
     let mut buf = Vec::with_capacity(256);
-    while rx.recv_many(&mut buf, 1024).await > 0 {
+    while rx.recv_many(&mut buf, BATCH).await > 0 {
+        gather(&mut rx, &mut buf).await;
         let mut by_day: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
         let mut flushes = Vec::new();
         for msg in buf.drain(..) {
@@ -766,6 +790,52 @@ mod tests {
         let ct: AuditRecord =
             serde_json::from_str(evs[0]["CloudTrailEvent"].as_str().unwrap()).unwrap();
         assert_eq!(ct.event_name, "RunTask");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_batch_gathers_for_its_window_and_a_flush_ends_it() {
+        let rec = || {
+            Msg::Record(
+                T0,
+                Box::new(record_for(&facts("ListTasks", None, &[], T0, None))),
+            )
+        };
+        let (tx, mut rx) = mpsc::channel(16);
+        // Records arriving within the window join the first one's batch;
+        // one arriving after it waits for the next.
+        tx.send(rec()).await.unwrap();
+        let late = tx.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(4)).await;
+            late.send(rec()).await.unwrap();
+            tokio::time::sleep(std::time::Duration::from_millis(4)).await;
+            late.send(rec()).await.unwrap();
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            late.send(rec()).await.unwrap();
+        });
+        let mut buf = Vec::new();
+        let started = tokio::time::Instant::now();
+        assert_eq!(rx.recv_many(&mut buf, BATCH).await, 1);
+        gather(&mut rx, &mut buf).await;
+        assert_eq!(buf.len(), 3);
+        assert_eq!(started.elapsed(), BATCH_WINDOW);
+        buf.clear();
+        assert_eq!(rx.recv_many(&mut buf, BATCH).await, 1, "the late record");
+        // A flush ends the wait at once.
+        buf.clear();
+        tx.send(rec()).await.unwrap();
+        let flusher = tx.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+            let (done, _wait) = oneshot::channel();
+            flusher.send(Msg::Flush(done)).await.unwrap();
+        });
+        let started = tokio::time::Instant::now();
+        rx.recv_many(&mut buf, BATCH).await;
+        gather(&mut rx, &mut buf).await;
+        assert_eq!(buf.len(), 2);
+        assert!(matches!(buf[1], Msg::Flush(_)));
+        assert_eq!(started.elapsed(), std::time::Duration::from_millis(2));
     }
 
     #[test]

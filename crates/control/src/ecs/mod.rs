@@ -32,6 +32,7 @@ mod tasks;
 #[cfg(test)]
 pub(crate) mod test_world;
 pub mod usage;
+mod without_field;
 
 use crate::clock::SharedClock;
 use crate::hosts::HostNotifier;

@@ -1572,13 +1572,10 @@ impl EcsService {
                 None => None,
             };
             match rec {
-                // Served as stored (no copy) unless tags are to be left out.
-                Some(r) => tasks.push(if with_tags || r.value.task.tags.is_none() {
-                    TaskOut::Shared(r.value)
-                } else {
-                    let mut t = r.value.task.clone();
-                    t.tags = None;
-                    TaskOut::Owned(Box::new(t))
+                // Served as stored (no copy), with its tags only if asked.
+                Some(r) => tasks.push(TaskOut {
+                    record: r.value,
+                    with_tags,
                 }),
                 None => failures.push(ecs::Failure {
                     arn: Some(if ident.starts_with("arn:") {
@@ -1683,17 +1680,22 @@ pub(super) struct DescribeTasksOut {
     failures: Vec<ecs::Failure>,
 }
 
-pub(super) enum TaskOut {
-    Shared(Arc<TaskRecord>),
-    /// Changed for the answer (tags left out).
-    Owned(Box<ecs::Task>),
+/// A stored task as DescribeTasks answers it: `tags` only with `include: TAGS`.
+pub(super) struct TaskOut {
+    record: Arc<TaskRecord>,
+    with_tags: bool,
 }
 
 impl Serialize for TaskOut {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            TaskOut::Shared(r) => r.task.serialize(s),
-            TaskOut::Owned(t) => t.serialize(s),
+        if self.with_tags {
+            self.record.task.serialize(s)
+        } else {
+            super::without_field::WithoutField {
+                value: &self.record.task,
+                skip: "tags",
+            }
+            .serialize(s)
         }
     }
 }
