@@ -34,7 +34,15 @@ pub const CATCH_UP_LIMIT: Duration = Duration::from_secs(2);
 /// Keys read per `range` call of a snapshot.
 const SNAPSHOT_PAGE: usize = 1000;
 
-type Decoded = Arc<dyn Any + Send + Sync>;
+pub type Decoded = Arc<dyn Any + Send + Sync>;
+
+/// A record its writer already holds, offered for the put of exactly
+/// `bytes` to its key ([`Mirror::seed`]).
+struct Seed {
+    bytes: Vec<u8>,
+    type_id: TypeId,
+    record: Decoded,
+}
 
 /// One mirrored key.
 pub struct Entry {
@@ -50,6 +58,21 @@ impl Entry {
             mod_revision: kv.mod_revision,
             value: kv.value,
             decoded: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// An entry whose record of `seed`'s type is `seed`'s (the writer's
+    /// own, not decoded again), when `seed` was made from exactly this
+    /// value.
+    fn seeded(kv: KeyValue, seed: Option<Seed>) -> Self {
+        let decoded = match seed {
+            Some(s) if s.bytes == kv.value => vec![(s.type_id, s.record)],
+            _ => Vec::new(),
+        };
+        Entry {
+            mod_revision: kv.mod_revision,
+            value: kv.value,
+            decoded: Mutex::new(decoded),
         }
     }
 
@@ -85,6 +108,10 @@ pub struct Mirror {
     applied: tokio::sync::watch::Sender<u64>,
     /// Caught up since the last snapshot, and the watch is running.
     healthy: AtomicBool,
+    /// Records offered by their writers for their next put ([`Mirror::seed`]):
+    /// at most one per key, consumed (or dropped, when the bytes differ) by
+    /// the next put of the key applied.
+    seeds: Mutex<HashMap<String, Seed>>,
 }
 
 impl Mirror {
@@ -96,6 +123,7 @@ impl Mirror {
             entries: RwLock::new(Entries::default()),
             applied: tokio::sync::watch::channel(0).0,
             healthy: AtomicBool::new(false),
+            seeds: Mutex::new(HashMap::new()),
         });
         let (weak_store, weak_mirror) = (Arc::downgrade(&store), Arc::downgrade(&mirror));
         let started = std::thread::Builder::new()
@@ -186,6 +214,30 @@ impl Mirror {
         Ok(())
     }
 
+    /// Offers `record`, whose encoding is `bytes`, as the decoded record
+    /// of the next put of `key`: when that put carries exactly `bytes`,
+    /// readers get `record` instead of decoding the value again. A writer
+    /// offers what it is about to commit; the value alone decides, so an
+    /// offer that does not match the next put is simply dropped.
+    pub fn seed(&self, key: String, bytes: Vec<u8>, type_id: TypeId, record: Decoded) {
+        self.seeds.lock().unwrap_or_else(|p| p.into_inner()).insert(
+            key,
+            Seed {
+                bytes,
+                type_id,
+                record,
+            },
+        );
+    }
+
+    /// Withdraws the offer for `key` (its transaction did not commit).
+    pub fn unseed(&self, key: &str) {
+        self.seeds
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(key);
+    }
+
     fn set_healthy(&self, healthy: bool) {
         self.healthy.store(healthy, Ordering::Release);
     }
@@ -196,6 +248,7 @@ impl Mirror {
             return;
         };
         {
+            let mut seeds = self.seeds.lock().unwrap_or_else(|p| p.into_inner());
             let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
             for e in events {
                 let current = entries.get(&e.kv.key).map(|x| x.mod_revision);
@@ -205,9 +258,17 @@ impl Mirror {
                 }
                 match e.kind {
                     EventKind::Put => {
-                        entries.insert(e.kv.key.clone(), Arc::new(Entry::new(e.kv)));
+                        let seed = if seeds.is_empty() {
+                            None
+                        } else {
+                            seeds.remove(&e.kv.key)
+                        };
+                        entries.insert(e.kv.key.clone(), Arc::new(Entry::seeded(e.kv, seed)));
                     }
                     EventKind::Delete => {
+                        if !seeds.is_empty() {
+                            seeds.remove(&e.kv.key);
+                        }
                         entries.remove(&e.kv.key);
                     }
                 }
@@ -445,6 +506,49 @@ mod tests {
             .map(|(k, _)| k)
             .collect();
         assert_eq!(keys, vec!["a/3"]);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_writer_s_record_is_served_as_the_decoding_of_exactly_its_put() {
+        use crate::state::{Repo, TxnBuilder};
+        let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+        let repo = Repo::mirrored(store.clone());
+        let m = repo.mirror_for_tests().clone();
+        wait_healthy(&m).await;
+        // Committed with put_shared: readers get the writer's record.
+        let mine = Arc::new(String::from("one"));
+        let mut t = TxnBuilder::new();
+        t.expect("k/1", 0).put_shared("k/1", &mine).unwrap();
+        assert!(repo.commit(t).await.unwrap());
+        let got = repo.get_shared::<String>("k/1").await.unwrap().unwrap();
+        assert!(Arc::ptr_eq(&got.value, &mine));
+        assert!(m.seeds.lock().unwrap().is_empty(), "consumed");
+        // A transaction that does not commit withdraws its offer.
+        let mut t = TxnBuilder::new();
+        t.expect("k/1", 0)
+            .put_shared("k/1", &Arc::new(String::from("never")))
+            .unwrap();
+        assert!(!repo.commit(t).await.unwrap());
+        assert!(m.seeds.lock().unwrap().is_empty(), "withdrawn");
+        // An offer that is not what the next put carries is dropped: the
+        // value is decoded as usual.
+        m.seed(
+            "k/2".into(),
+            b"\"offered\"".to_vec(),
+            TypeId::of::<String>(),
+            Arc::new(String::from("offered")),
+        );
+        store.put("k/2", b"\"stored\"".to_vec()).await.unwrap();
+        let got = repo.get_shared::<String>("k/2").await.unwrap().unwrap();
+        assert_eq!(*got.value, "stored");
+        assert!(m.seeds.lock().unwrap().is_empty());
+        // Another type is decoded from the value, not taken from the offer.
+        let mut t = TxnBuilder::new();
+        t.put_shared("k/3", &Arc::new(String::from("3"))).unwrap();
+        assert!(repo.commit(t).await.unwrap());
+        assert!(m.catch_up().await);
+        let e = m.get("k/3").unwrap();
+        assert_eq!(*e.decoded::<serde_json::Value>().unwrap(), "3");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

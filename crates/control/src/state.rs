@@ -280,6 +280,11 @@ impl Repo {
         }
     }
 
+    #[cfg(test)]
+    pub(crate) fn mirror_for_tests(&self) -> &Arc<Mirror> {
+        self.mirror.as_ref().expect("a mirrored repo")
+    }
+
     /// The mirror, once it holds every write committed so far.
     async fn mirror(&self) -> Option<&Mirror> {
         match &self.mirror {
@@ -454,7 +459,23 @@ impl Repo {
     /// Apply a transaction; `Ok(false)` when a compare failed.
     pub async fn commit(&self, txn: TxnBuilder) -> Result<bool, ApiError> {
         let started = std::time::Instant::now();
-        let r = self.store.txn(txn.txn).await.map(|r| r.succeeded);
+        let TxnBuilder { txn, seeds } = txn;
+        let mirror = self.mirror.as_ref().filter(|_| !seeds.is_empty());
+        let mut seeded = Vec::new();
+        if let Some(m) = mirror {
+            // Offered before the commit: the mirror may apply it before
+            // `txn` returns.
+            for (key, bytes, type_id, record) in seeds {
+                seeded.push(key.clone());
+                m.seed(key, bytes, type_id, record);
+            }
+        }
+        let r = self.store.txn(txn).await.map(|r| r.succeeded);
+        if let Some(m) = mirror.filter(|_| !matches!(r, Ok(true))) {
+            for key in &seeded {
+                m.unseed(key);
+            }
+        }
         crate::metrics::global().store_commit(&r, started.elapsed());
         r.map_err(internal)
     }
@@ -464,6 +485,8 @@ impl Repo {
 #[derive(Default)]
 pub struct TxnBuilder {
     pub txn: Txn,
+    /// Records put with [`TxnBuilder::put_shared`]: key, encoding, type, record.
+    seeds: Vec<(String, Vec<u8>, std::any::TypeId, crate::mirror::Decoded)>,
 }
 
 impl Reservation {
@@ -486,6 +509,25 @@ impl TxnBuilder {
     }
     pub fn put<T: Serialize>(&mut self, key: &str, v: &T) -> Result<&mut Self, ApiError> {
         self.txn.ops.push(Op::Put(key.to_string(), encode(v)?));
+        Ok(self)
+    }
+    /// [`TxnBuilder::put`] of a shared record: once committed, the mirror
+    /// serves `v` itself to readers of `T` instead of decoding the value
+    /// again (a record is its own decoding: encoding and decoding a stored
+    /// record gives an equal one).
+    pub fn put_shared<T: Serialize + Send + Sync + 'static>(
+        &mut self,
+        key: &str,
+        v: &Arc<T>,
+    ) -> Result<&mut Self, ApiError> {
+        let bytes = encode(&**v)?;
+        self.seeds.push((
+            key.to_string(),
+            bytes.clone(),
+            std::any::TypeId::of::<T>(),
+            v.clone(),
+        ));
+        self.txn.ops.push(Op::Put(key.to_string(), bytes));
         Ok(self)
     }
     pub fn delete(&mut self, key: &str) -> &mut Self {

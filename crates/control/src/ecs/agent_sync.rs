@@ -325,7 +325,8 @@ impl EcsService {
                 }
                 tracing::info!(task = %obs.task_arn, reason = %v.task.stopped_reason.as_deref().unwrap_or(""), "task stopped");
             }
-            t.expect(&key, rec.mod_revision).put(&key, &v)?;
+            t.expect(&key, rec.mod_revision)
+                .put_shared(&key, &Arc::new(v))?;
         }
         if host.instance.agent_connected != Some(true) {
             iv.get_or_insert_with(|| host.clone())
@@ -334,7 +335,8 @@ impl EcsService {
         }
         if let Some(iv) = iv {
             let ikey = instance_key(&iv.cluster, &iv.id);
-            t.expect(&ikey, inst.mod_revision).put(&ikey, &iv)?;
+            t.expect(&ikey, inst.mod_revision)
+                .put_shared(&ikey, &Arc::new(iv))?;
         }
         Ok(t)
     }

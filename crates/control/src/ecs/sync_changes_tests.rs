@@ -257,6 +257,39 @@ async fn report(
     .expect("sync");
 }
 
+/// Writers hand the records they commit to the mirror as the decoding of
+/// their values (`TxnBuilder::put_shared`): each stored instance and task
+/// record must decode to one that encodes to the same bytes, and what a
+/// read serves must too.
+async fn records_are_their_own_decoding(ecs: &super::EcsService) {
+    use crate::state::{InstanceRecord, TaskRecord};
+    async fn check<T: serde::de::DeserializeOwned + serde::Serialize + Send + Sync + 'static>(
+        ecs: &super::EcsService,
+        prefix: &str,
+    ) {
+        let kvs = ecs.repo.store.range(prefix, None, None).await.unwrap();
+        assert!(!kvs.is_empty(), "records under {prefix}");
+        for kv in kvs {
+            let decoded: T = serde_json::from_slice(&kv.value).unwrap();
+            assert_eq!(
+                serde_json::to_vec(&decoded).unwrap(),
+                kv.value,
+                "{}",
+                kv.key
+            );
+            let served = ecs.repo.get_shared::<T>(&kv.key).await.unwrap().unwrap();
+            assert_eq!(
+                serde_json::to_vec(&*served.value).unwrap(),
+                kv.value,
+                "{}",
+                kv.key
+            );
+        }
+    }
+    check::<InstanceRecord>(ecs, "instances/default/").await;
+    check::<TaskRecord>(ecs, "tasks/default/").await;
+}
+
 /// A container instance's running and pending counts follow its tasks'
 /// status, and a task reaching RUNNING leaves the instance record (which
 /// carries every reservation of the host) as it is; a task reaching
@@ -301,7 +334,9 @@ async fn running_counts_come_from_the_tasks(mirrored: bool) {
         before,
         "RUNNING rewrote the instance record"
     );
+    records_are_their_own_decoding(&ecs).await;
     report(&ecs, host, &task, TaskStatus::Stopped).await;
+    records_are_their_own_decoding(&ecs).await;
     assert_eq!(counts().await, (0, 0));
     assert_ne!(
         record_revision().await,

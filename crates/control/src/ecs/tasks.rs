@@ -586,7 +586,7 @@ impl EcsService {
         for (iid, inst) in &instances {
             let key = instance_key(&inst.value.cluster, iid);
             txn.expect(&key, inst.mod_revision)
-                .put(&key, &*inst.value)?;
+                .put_shared(&key, &inst.value)?;
         }
         if !self.repo.commit(txn).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
