@@ -458,6 +458,13 @@ impl Repo {
 
     /// Apply a transaction; `Ok(false)` when a compare failed.
     pub async fn commit(&self, txn: TxnBuilder) -> Result<bool, ApiError> {
+        Ok(self.commit_at(txn).await?.is_some())
+    }
+
+    /// [`Repo::commit`] that tells the revision of the committed
+    /// transaction (the `mod_revision` of every key it put); `None` when a
+    /// compare failed.
+    pub async fn commit_at(&self, txn: TxnBuilder) -> Result<Option<u64>, ApiError> {
         let started = std::time::Instant::now();
         let TxnBuilder { txn, seeds } = txn;
         let mirror = self.mirror.as_ref().filter(|_| !seeds.is_empty());
@@ -470,13 +477,15 @@ impl Repo {
                 m.seed(key, bytes, type_id, record);
             }
         }
-        let r = self.store.txn(txn).await.map(|r| r.succeeded);
-        if let Some(m) = mirror.filter(|_| !matches!(r, Ok(true))) {
+        let r = self.store.txn(txn).await;
+        let committed = matches!(r, Ok(ref t) if t.succeeded);
+        if let Some(m) = mirror.filter(|_| !committed) {
             for key in &seeded {
                 m.unseed(key);
             }
         }
-        crate::metrics::global().store_commit(&r, started.elapsed());
+        let r = r.map(|t| t.succeeded.then_some(t.revision));
+        crate::metrics::global().store_commit(&r.as_ref().map(Option::is_some), started.elapsed());
         r.map_err(internal)
     }
 }

@@ -190,7 +190,16 @@ impl EcsService {
                     return view;
                 }
                 match cache.get(id) {
-                    Some((rev, inst)) if *rev == r.mod_revision => sched::Instance::clone(inst),
+                    Some((rev, inst)) if *rev == r.mod_revision => {
+                        // Kept by a committed batch (`commit_writes`) or
+                        // computed here at this revision.
+                        debug_assert_eq!(
+                            **inst,
+                            self.scheduler_instance(&r.value),
+                            "the cached planner view of {id} differs from its record"
+                        );
+                        sched::Instance::clone(inst)
+                    }
                     _ => {
                         let inst = self.scheduler_instance(&r.value);
                         cache.insert(id.clone(), (r.mod_revision, Arc::new(inst.clone())));
@@ -581,15 +590,30 @@ impl EcsService {
             instances,
             mut txn,
             placed,
-            views: _,
+            views,
         } = writes;
         for (iid, inst) in &instances {
             let key = instance_key(&inst.value.cluster, iid);
             txn.expect(&key, inst.mod_revision)
                 .put_shared(&key, &inst.value)?;
         }
-        if !self.repo.commit(txn).await? {
+        let Some(revision) = self.repo.commit_at(txn).await? else {
             return Err(ApiError::server("Concurrent modification; retry."));
+        };
+        // The planner's views kept current through the batch are those of
+        // the committed records: the next placement starts from them
+        // instead of summing every reservation of the host again.
+        let views = views.into_inner().unwrap_or_else(|p| p.into_inner());
+        if !views.is_empty() {
+            let mut cache = self
+                .sched_instances
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            for (iid, view) in views {
+                if instances.contains_key(&iid) {
+                    cache.insert(iid, (revision, Arc::new(view)));
+                }
+            }
         }
         for iid in instances.keys() {
             self.hosts.wake(iid);
@@ -1193,10 +1217,13 @@ impl EcsService {
             self.flush_runs(batch).await;
         }
         // Idempotency: the same token with the same request returns the same tasks.
-        let canonical = {
+        // (Only a RunTask with a client token compares or keeps it.)
+        let canonical = if req.client_token.is_some() {
             let mut r = req.clone();
             r.client_token = None;
             serde_json::to_string(&r).unwrap_or_default()
+        } else {
+            String::new()
         };
         if let Some(tok) = &req.client_token {
             self.active_cluster(&cluster).await?;
