@@ -112,18 +112,26 @@ pub struct Mirror {
     /// at most one per key, consumed (or dropped, when the bytes differ) by
     /// the next put of the key applied.
     seeds: Mutex<HashMap<String, Seed>>,
+    /// Capacity of the written-keys ring ([`RECENT_KEYS`]; smaller in tests).
+    recent_cap: usize,
 }
 
 impl Mirror {
     /// Starts mirroring `store` (on a thread named `gantry-store-mirror`).
     /// Until the first snapshot is applied, reads go to the store.
     pub fn spawn(store: Arc<dyn Store>) -> Arc<Mirror> {
+        Self::spawn_with(store, RECENT_KEYS)
+    }
+
+    /// [`Mirror::spawn`] remembering the last `recent_cap` keys written.
+    fn spawn_with(store: Arc<dyn Store>, recent_cap: usize) -> Arc<Mirror> {
         let mirror = Arc::new(Mirror {
             store: store.clone(),
             entries: RwLock::new(Entries::default()),
             applied: tokio::sync::watch::channel(0).0,
             healthy: AtomicBool::new(false),
             seeds: Mutex::new(HashMap::new()),
+            recent_cap,
         });
         let (weak_store, weak_mirror) = (Arc::downgrade(&store), Arc::downgrade(&mirror));
         let started = std::thread::Builder::new()
@@ -214,6 +222,28 @@ impl Mirror {
         Ok(())
     }
 
+    /// The distinct keys under `prefix` written (put or deleted) at a
+    /// revision after `after`, as far as the mirror has applied (call
+    /// [`Mirror::catch_up`] first); `None` when it no longer remembers that
+    /// far back (it remembers the last [`RECENT_KEYS`] writes, and nothing
+    /// before its last snapshot).
+    pub fn written_since(&self, after: u64, prefix: &str) -> Option<Vec<String>> {
+        let entries = self.read();
+        if after < entries.floor {
+            return None;
+        }
+        let from = entries.recent.partition_point(|(r, _)| *r <= after);
+        let mut keys: Vec<String> = entries
+            .recent
+            .range(from..)
+            .filter(|(_, k)| k.starts_with(prefix))
+            .map(|(_, k)| k.clone())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Some(keys)
+    }
+
     /// Offers `record`, whose encoding is `bytes`, as the decoded record
     /// of the next put of `key`: when that put carries exactly `bytes`,
     /// readers get `record` instead of decoding the value again. A writer
@@ -251,6 +281,7 @@ impl Mirror {
             let mut seeds = self.seeds.lock().unwrap_or_else(|p| p.into_inner());
             let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
             for e in events {
+                entries.written(e.kv.mod_revision, &e.kv.key, self.recent_cap);
                 let current = entries.get(&e.kv.key).map(|x| x.mod_revision);
                 // A snapshot may already hold a later state of the key.
                 if current.is_some_and(|c| c >= e.kv.mod_revision) {
@@ -292,7 +323,15 @@ impl Mirror {
 struct Entries {
     ordered: BTreeMap<String, Arc<Entry>>,
     by_key: HashMap<String, Arc<Entry>>,
+    /// The keys written (put or deleted) by the last revisions applied,
+    /// oldest first, at most [`RECENT_KEYS`]: every write after `floor`.
+    recent: std::collections::VecDeque<(u64, String)>,
+    /// `recent` holds every key written at a revision after this one.
+    floor: u64,
 }
+
+/// Most (revision, key) pairs [`Mirror::written_since`] can look back over.
+const RECENT_KEYS: usize = 1 << 16;
 
 impl Entries {
     fn get(&self, key: &str) -> Option<&Arc<Entry>> {
@@ -307,6 +346,16 @@ impl Entries {
     fn remove(&mut self, key: &str) {
         self.by_key.remove(key);
         self.ordered.remove(key);
+    }
+
+    /// Notes that `key` was written at `revision` (the latest yet).
+    fn written(&mut self, revision: u64, key: &str, cap: usize) {
+        self.recent.push_back((revision, key.to_string()));
+        while self.recent.len() > cap {
+            if let Some((r, _)) = self.recent.pop_front() {
+                self.floor = self.floor.max(r);
+            }
+        }
     }
 }
 
@@ -434,7 +483,11 @@ type Snapshot = (gantry_store::WatchStream, Entries, u64);
 async fn snapshot(store: &dyn Store) -> Result<Snapshot, StoreError> {
     let start = store.revision().await?;
     let stream = store.watch("", start).await?;
-    let mut entries = Entries::default();
+    // Writes after `start` are replayed by the watch, and noted then.
+    let mut entries = Entries {
+        floor: start,
+        ..Entries::default()
+    };
     let mut after: Option<String> = None;
     loop {
         let page = store
@@ -549,6 +602,40 @@ mod tests {
         assert!(m.catch_up().await);
         let e = m.get("k/3").unwrap();
         assert_eq!(*e.decoded::<serde_json::Value>().unwrap(), "3");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn written_keys_are_remembered_back_to_the_ring_s_floor() {
+        let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+        let before = store.put("t/0", b"0".to_vec()).await.unwrap();
+        let m = Mirror::spawn_with(store.clone(), 4);
+        wait_healthy(&m).await;
+        // Nothing before the snapshot is remembered.
+        assert_eq!(m.written_since(before - 1, "t/"), None);
+        assert_eq!(m.written_since(before, "t/"), Some(vec![]));
+        let r1 = store.put("t/1", b"1".to_vec()).await.unwrap();
+        store.put("u/1", b"1".to_vec()).await.unwrap();
+        store.put("t/2", b"2".to_vec()).await.unwrap();
+        store.delete("t/1").await.unwrap();
+        assert!(m.catch_up().await);
+        // Deletions count, keys are distinct and sorted, the prefix filters.
+        assert_eq!(
+            m.written_since(before, "t/"),
+            Some(vec!["t/1".to_string(), "t/2".to_string()])
+        );
+        assert_eq!(m.written_since(r1, "u/"), Some(vec!["u/1".to_string()]));
+        // A fifth write pushes the first out of the 4-key ring.
+        store.put("t/3", b"3".to_vec()).await.unwrap();
+        assert!(m.catch_up().await);
+        assert_eq!(m.written_since(before, "t/"), None);
+        assert_eq!(
+            m.written_since(r1, "t/"),
+            Some(vec![
+                "t/1".to_string(),
+                "t/2".to_string(),
+                "t/3".to_string()
+            ])
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

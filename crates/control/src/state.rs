@@ -353,6 +353,13 @@ impl Repo {
         Ok(out)
     }
 
+    /// The distinct keys under `prefix` written after revision `after`
+    /// ([`Mirror::written_since`]); `None` without a mirror that remembers
+    /// that far back.
+    pub async fn written_since(&self, after: u64, prefix: &str) -> Option<Vec<String>> {
+        self.mirror().await?.written_since(after, prefix)
+    }
+
     /// The `mod_revision`s of `keys`, all read at one point (one mirror
     /// catch-up for all of them, as in [`Repo::get_shared_many`]).
     pub async fn mod_revisions_many(&self, keys: &[&str]) -> Result<Vec<Option<u64>>, ApiError> {

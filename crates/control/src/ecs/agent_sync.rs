@@ -424,24 +424,48 @@ impl EcsService {
     /// since they were sent, and those with role credentials (which rotate
     /// without a record change), are decoded and built; the rest are known
     /// unchanged from their record revision alone.
+    ///
+    /// Changes are found without looking at every task of the host when the
+    /// mirror remembers the task keys written since `made_from` of what was
+    /// sent: every change to the host's task set writes the task's record
+    /// in the same transaction as the instance record, so a task whose key
+    /// was not written since then (and that carries no role credentials)
+    /// stands as sent.
     async fn desired_answer(
         &self,
         inst: &InstanceRecord,
+        inst_revision: u64,
         known: u64,
         accepts_changes: bool,
     ) -> Result<(Option<DesiredState>, Option<agent::DesiredChanges>), ApiError> {
-        let keys: Vec<String> = inst
-            .reservations
-            .iter()
-            .map(|(id, res)| task_key(res.task_cluster(&inst.cluster), id))
-            .collect();
-        let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let revisions = self.repo.mod_revisions_many(&key_refs).await?;
         let mut previous = if accepts_changes && known != 0 {
             self.sent.take(&inst.id, known)
         } else {
             None
         };
+        // The sent tasks that stand as sent without a look.
+        let mut now: std::collections::HashMap<String, SentTask> = std::collections::HashMap::new();
+        let written = match &previous {
+            Some(p) => self.repo.written_since(p.made_from, "tasks/").await,
+            None => None,
+        };
+        let look = match (previous.as_mut(), written) {
+            (Some(p), Some(written)) => moved_since_sent(inst, p, written),
+            _ => None,
+        };
+        let keys: Vec<String> = match look {
+            Some((looked, carried)) => {
+                now = carried;
+                looked
+            }
+            None => inst
+                .reservations
+                .iter()
+                .map(|(id, res)| task_key(res.task_cluster(&inst.cluster), id))
+                .collect(),
+        };
+        let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let revisions = self.repo.mod_revisions_many(&key_refs).await?;
         // Which tasks to build: all for a whole answer, else the moved ones.
         let build: Vec<String> = keys
             .iter()
@@ -468,8 +492,7 @@ impl EcsService {
         }
         // The host's tasks now: the built ones, and the unchanged ones as
         // they were sent.
-        let mut now: std::collections::HashMap<String, SentTask> =
-            std::collections::HashMap::with_capacity(keys.len());
+        now.reserve(keys.len());
         for (key, rev) in keys.iter().zip(&revisions) {
             if rev.is_none() {
                 continue;
@@ -539,6 +562,7 @@ impl EcsService {
             &inst.id,
             SentState {
                 generation,
+                made_from: inst_revision,
                 tasks: now,
             },
         );
@@ -623,7 +647,12 @@ impl AgentHandler for EcsService {
             };
             if cur.value.generation != req.known_generation {
                 let (desired, changes) = self
-                    .desired_answer(&cur.value, req.known_generation, req.accepts_changes)
+                    .desired_answer(
+                        &cur.value,
+                        cur.mod_revision,
+                        req.known_generation,
+                        req.accepts_changes,
+                    )
                     .await?;
                 return Ok(SyncResponse {
                     generation: cur.value.generation,
@@ -686,6 +715,8 @@ pub(super) struct SentStates {
 
 pub(super) struct SentState {
     generation: u64,
+    /// The revision of the instance record the answer was made from.
+    made_from: u64,
     /// Task store key → what was sent of it.
     tasks: std::collections::HashMap<String, SentTask>,
 }
@@ -698,6 +729,63 @@ struct SentTask {
     credentials: u64,
     /// Carries role credentials (rebuilt at every answer: they rotate).
     has_role: bool,
+}
+
+/// Whether `key` (`tasks/{cluster}/{id}`) is the key of a task reserved on `inst`.
+fn reserved_on(inst: &InstanceRecord, key: &str) -> bool {
+    let Some(rest) = key.strip_prefix("tasks/") else {
+        return false;
+    };
+    let Some((cluster, id)) = rest.split_once('/') else {
+        return false;
+    };
+    inst.reservations
+        .get(id)
+        .is_some_and(|r| r.task_cluster(&inst.cluster) == cluster)
+}
+
+/// Splits what was sent (`sent.tasks`) given the task keys `written` since
+/// it was made: the keys to look at again (written since, or carrying role
+/// credentials, which rotate; those of them still reserved on `inst`),
+/// left in `sent.tasks` with what was sent of them, and the rest, which
+/// stand as sent (returned). `None`, with `sent` as it was, when the
+/// tasks would not add up to the host's reservations (look at them all).
+fn moved_since_sent(
+    inst: &InstanceRecord,
+    sent: &mut SentState,
+    written: Vec<String>,
+) -> Option<(Vec<String>, std::collections::HashMap<String, SentTask>)> {
+    let mut look: std::collections::BTreeSet<String> = written
+        .into_iter()
+        .filter(|k| sent.tasks.contains_key(k.as_str()) || reserved_on(inst, k))
+        .collect();
+    look.extend(
+        sent.tasks
+            .iter()
+            .filter(|(_, t)| t.has_role)
+            .map(|(k, _)| k.clone()),
+    );
+    let looked_sent = look
+        .iter()
+        .filter(|k| sent.tasks.contains_key(k.as_str()))
+        .count();
+    let looked: Vec<String> = look
+        .iter()
+        .filter(|k| reserved_on(inst, k))
+        .cloned()
+        .collect();
+    if sent.tasks.len() - looked_sent + looked.len() != inst.reservations.len() {
+        return None;
+    }
+    // Every task looked at stays in `sent` (those no longer reserved are
+    // what the answer removes).
+    let mut carried = std::mem::take(&mut sent.tasks);
+    for k in look {
+        if let Some(t) = carried.remove(k.as_str()) {
+            sent.tasks.insert(k, t);
+        }
+    }
+    Some((looked, carried))
 }
 
 /// Which credentials a desired task carries (their access key ids).

@@ -66,6 +66,45 @@ async fn changes_rebuild_the_whole_state(mirrored: bool) {
         held = next;
     }
     assert_eq!(held.tasks.len(), 3, "{held:#?}");
+    // The stopped task reaches STOPPED: its reservation is released and
+    // the changes remove it, and nothing else.
+    let gone = held
+        .tasks
+        .iter()
+        .find(|t| t.desired_status == gantry_agent_api::DesiredStatus::Stopped)
+        .expect("the stopped task")
+        .task_arn
+        .clone();
+    // (As a real agent does, the report asks for the changes itself.)
+    let mut changed = report_at(
+        &ecs,
+        host,
+        &gone,
+        gantry_agent_api::TaskStatus::Stopped,
+        held.generation,
+    )
+    .await;
+    let c = changed.changes.clone().expect("changes");
+    assert_eq!(c.remove, vec![gone.clone()], "{c:#?}");
+    assert!(c.upsert.is_empty(), "{c:#?}");
+    let next = changed.take_desired(Some(&held)).unwrap().unwrap();
+    let whole = sync(&ecs, host, held.generation, false).await;
+    assert_eq!(sorted(next.clone()), sorted(whole.desired.expect("whole")));
+    held = next;
+    assert_eq!(held.tasks.len(), 2, "{held:#?}");
+    // Changes upon changes, with no whole answer between them: each one
+    // carries only its new task (the host has room for 4).
+    for step in 0..2 {
+        run().await;
+        let mut changed = sync(&ecs, host, held.generation, true).await;
+        let c = changed.changes.clone().expect("changes");
+        assert_eq!(c.upsert.len(), 1, "step {step}: only the new task: {c:#?}");
+        assert!(c.remove.is_empty(), "step {step}: {c:#?}");
+        held = changed.take_desired(Some(&held)).unwrap().unwrap();
+    }
+    let whole = sync(&ecs, host, 0, false).await;
+    assert_eq!(sorted(held.clone()), sorted(whole.desired.expect("whole")));
+    assert_eq!(held.tasks.len(), 4, "{held:#?}");
     // Changes from a generation the control plane did not send: whole.
     let stale = sync(&ecs, host, held.generation.saturating_sub(1).max(1), true).await;
     assert!(stale.desired.is_some() && stale.changes.is_none());
@@ -227,13 +266,24 @@ async fn report(
     task: &str,
     status: gantry_agent_api::TaskStatus,
 ) {
+    report_at(ecs, host, task, status, u64::MAX).await;
+}
+
+/// [`report`] from an agent holding generation `known` (accepting changes).
+async fn report_at(
+    ecs: &super::EcsService,
+    host: &str,
+    task: &str,
+    status: gantry_agent_api::TaskStatus,
+    known: u64,
+) -> gantry_agent_api::SyncResponse {
     crate::http::AgentHandler::sync(
         ecs,
         &super::test_world::ctx(),
         gantry_agent_api::SyncRequest {
             cluster: "default".into(),
             container_instance_arn: host.into(),
-            known_generation: u64::MAX,
+            known_generation: known,
             wait_seconds: 0,
             observed: Some(gantry_agent_api::ObservedState {
                 tasks: vec![gantry_agent_api::TaskObservation {
@@ -254,7 +304,7 @@ async fn report(
         },
     )
     .await
-    .expect("sync");
+    .expect("sync")
 }
 
 /// Writers hand the records they commit to the mirror as the decoding of
