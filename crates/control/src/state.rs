@@ -95,9 +95,9 @@ pub struct TaskDefRecord {
 pub struct Reservation {
     pub cpu: i64,
     pub memory: i64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tcp_ports: Vec<u16>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub udp_ports: Vec<u16>,
     /// The task's group (`family:x` / `service:y`), for placement.
     #[serde(default)]
