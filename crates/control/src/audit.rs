@@ -659,6 +659,9 @@ impl ServiceHandler for CloudTrailHandler {
                 format!("Unknown operation '{operation}': Gantry's audit trail answers LookupEvents only."),
             ));
         }
+        // Every call answered before this one is in the trail: the writer
+        // may still be gathering its batch.
+        self.audit.flush().await;
         let now_ms = (self.clock.now() * 1000.0).round() as i64;
         let audit = self.audit.clone();
         tokio::task::spawn_blocking(move || lookup_events(&audit, &body, now_ms))
@@ -836,6 +839,37 @@ mod tests {
         assert_eq!(buf.len(), 2);
         assert!(matches!(buf[1], Msg::Flush(_)));
         assert_eq!(started.elapsed(), std::time::Duration::from_millis(2));
+    }
+
+    #[tokio::test]
+    async fn a_lookup_sees_every_call_recorded_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock: SharedClock = Arc::new(Fixed((T0 as f64) / 1000.0 + 60.0));
+        let audit = AuditLog::open(dir.path(), 90, clock.clone()).unwrap();
+        let handler = CloudTrailHandler {
+            audit: audit.clone(),
+            clock,
+        };
+        let root = Principal::root("123456789012", "AKIAROOT");
+        for i in 0..3 {
+            // Recorded, not flushed: the writer is still gathering.
+            audit
+                .record(&facts("RunTask", Some(&root), &[], T0 + i, None))
+                .await;
+            let out = handler
+                .handle(
+                    &crate::ecs::test_world::ctx(),
+                    "LookupEvents",
+                    Bytes::from_static(b"{}"),
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                out["Events"].as_array().unwrap().len(),
+                i as usize + 1,
+                "{out}"
+            );
+        }
     }
 
     #[test]
