@@ -3,10 +3,10 @@
 //! reports every desired task RUNNING (and every task desired STOPPED as
 //! STOPPED) at once.
 //!
-//! It implements the same contract as the real agent (level-triggered: each
-//! answer carries the host's whole desired state; the simulated agent reports
-//! its whole observed state back), so the control plane cannot tell the
-//! difference except for the speed. Many simulated agents can run in one
+//! It implements the same contract as the real agent (it takes the host's
+//! desired state whole or as changes, and reports the tasks whose status
+//! moved since its last answered report), so the control plane cannot tell
+//! the difference except for the speed. Many simulated agents can run in one
 //! process against one control plane.
 
 use gantry_agent_api::client::{system_time, AgentClient, ClientConfig, ClientError};
@@ -160,11 +160,7 @@ pub fn observe_task(t: &DesiredTask, started_at: f64) -> TaskObservation {
     let running = t.desired_status == DesiredStatus::Running;
     TaskObservation {
         task_arn: t.task_arn.clone(),
-        last_status: if running {
-            TaskStatus::Running
-        } else {
-            TaskStatus::Stopped
-        },
+        last_status: observed_status(t),
         containers: t
             .containers
             .iter()
@@ -281,7 +277,7 @@ async fn sync_loop(
             _ = stop.wait_for(|s| *s) => return Ok(()),
             r = client.sync(&req) => r,
         };
-        let resp = match answer {
+        let mut resp = match answer {
             Ok(r) => {
                 failures = 0;
                 r
@@ -304,7 +300,6 @@ async fn sync_loop(
         if !resp.registered {
             return Ok(());
         }
-        let mut resp = resp;
         match resp.take_desired_into(&mut held) {
             Ok(true) => {}
             Ok(false) => continue,

@@ -54,11 +54,7 @@ pub struct Entry {
 
 impl Entry {
     fn new(kv: KeyValue) -> Self {
-        Entry {
-            mod_revision: kv.mod_revision,
-            value: kv.value,
-            decoded: Mutex::new(Vec::new()),
-        }
+        Self::seeded(kv, None)
     }
 
     /// An entry whose record of `seed`'s type is `seed`'s (the writer's

@@ -443,27 +443,24 @@ impl EcsService {
         } else {
             None
         };
-        // The sent tasks that stand as sent without a look.
-        let mut now: std::collections::HashMap<String, SentTask> = std::collections::HashMap::new();
         let written = match &previous {
             Some(p) => self.repo.written_since(p.made_from, "tasks/").await,
             None => None,
         };
-        let look = match (previous.as_mut(), written) {
+        // The keys to look at, and the sent tasks that stand as sent
+        // without a look (none when every task of the host is looked at).
+        let (keys, mut now) = match (previous.as_mut(), written) {
             (Some(p), Some(written)) => moved_since_sent(inst, p, written),
             _ => None,
-        };
-        let keys: Vec<String> = match look {
-            Some((looked, carried)) => {
-                now = carried;
-                looked
-            }
-            None => inst
+        }
+        .unwrap_or_else(|| {
+            let all = inst
                 .reservations
                 .iter()
                 .map(|(id, res)| task_key(res.task_cluster(&inst.cluster), id))
-                .collect(),
-        };
+                .collect();
+            (all, std::collections::HashMap::new())
+        });
         let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
         let revisions = self.repo.mod_revisions_many(&key_refs).await?;
         // Which tasks to build: all for a whole answer, else the moved ones.

@@ -600,9 +600,10 @@ impl EcsService {
         let Some(revision) = self.repo.commit_at(txn).await? else {
             return Err(ApiError::server("Concurrent modification; retry."));
         };
-        // The planner's views kept current through the batch are those of
-        // the committed records: the next placement starts from them
-        // instead of summing every reservation of the host again.
+        // The planner's views kept current through the batch (one per
+        // instance the batch changed) are those of the committed records:
+        // the next placement starts from them instead of summing every
+        // reservation of the host again.
         let views = views.into_inner().unwrap_or_else(|p| p.into_inner());
         if !views.is_empty() {
             let mut cache = self
@@ -610,9 +611,7 @@ impl EcsService {
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
             for (iid, view) in views {
-                if instances.contains_key(&iid) {
-                    cache.insert(iid, (revision, Arc::new(view)));
-                }
+                cache.insert(iid, (revision, Arc::new(view)));
             }
         }
         for iid in instances.keys() {
