@@ -288,7 +288,7 @@ impl ControlMetrics {
         &self,
         tasks: &[Versioned<TaskRecord>],
         services: &[Versioned<ServiceRecord>],
-        instances: &[Versioned<InstanceRecord>],
+        instances: &[Versioned<Arc<InstanceRecord>>],
     ) {
         let mut by_status: BTreeMap<[String; 3], i64> = BTreeMap::new();
         for t in tasks {
@@ -386,7 +386,8 @@ pub async fn render_with(m: &ControlMetrics, ecs: &EcsService) -> Result<String,
     let _scrape = m.scrape.lock().await;
     let tasks: Vec<Versioned<TaskRecord>> = ecs.repo.list("tasks/").await?;
     let services: Vec<Versioned<ServiceRecord>> = ecs.repo.list("services/").await?;
-    let instances: Vec<Versioned<InstanceRecord>> = ecs.repo.list("instances/").await?;
+    let instances: Vec<Versioned<Arc<InstanceRecord>>> =
+        ecs.repo.list_instances("instances/").await?;
     m.set_state(&tasks, &services, &instances);
     let mut out = m.encode();
     out.push_str(&ecs.metrics_text().await?);

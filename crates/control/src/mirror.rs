@@ -76,23 +76,60 @@ impl Entry {
     pub fn decoded<T: DeserializeOwned + Send + Sync + 'static>(
         &self,
     ) -> Result<Arc<T>, serde_json::Error> {
+        if let Some(v) = self.cached::<T>() {
+            return Ok(v);
+        }
+        Ok(self.keep(Arc::new(serde_json::from_slice::<T>(&self.value)?)))
+    }
+
+    /// The record of type `T` kept for this value, if any
+    /// ([`Entry::decoded`], [`Entry::keep`], or a writer's seed).
+    pub fn cached<T: Send + Sync + 'static>(&self) -> Option<Arc<T>> {
         let id = TypeId::of::<T>();
-        let cached = self
-            .decoded
+        self.decoded
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .iter()
             .find(|(t, _)| *t == id)
-            .map(|(_, d)| d.clone());
-        if let Some(Ok(v)) = cached.map(|d| d.downcast::<T>()) {
-            return Ok(v);
-        }
-        let v: Arc<T> = Arc::new(serde_json::from_slice(&self.value)?);
+            .and_then(|(_, d)| d.clone().downcast::<T>().ok())
+    }
+
+    /// Keeps `v` as this value's record of type `T`, unless one is kept
+    /// already; answers the one kept. `v` must be what this value stands
+    /// for (a decoding of it, or a record built from it alone).
+    pub fn keep<T: Send + Sync + 'static>(&self, v: Arc<T>) -> Arc<T> {
+        let id = TypeId::of::<T>();
         let mut cache = self.decoded.lock().unwrap_or_else(|p| p.into_inner());
-        if !cache.iter().any(|(t, _)| *t == id) {
-            cache.push((id, v.clone() as Decoded));
+        if let Some(kept) = cache
+            .iter()
+            .find(|(t, _)| *t == id)
+            .and_then(|(_, d)| d.clone().downcast::<T>().ok())
+        {
+            return kept;
         }
-        Ok(v)
+        cache.push((id, v.clone() as Decoded));
+        v
+    }
+}
+
+/// The mirror's entries as of one point: every read through a view sees
+/// the same applied revisions (a view holds the mirror's read lock, so it
+/// must be short-lived and must not block).
+pub struct View<'a> {
+    entries: std::sync::RwLockReadGuard<'a, Entries>,
+}
+
+impl View<'_> {
+    pub fn get(&self, key: &str) -> Option<&Arc<Entry>> {
+        self.entries.get(key)
+    }
+
+    /// The entries under `prefix`, in key order.
+    pub fn range<'b>(
+        &'b self,
+        prefix: &'b str,
+    ) -> impl Iterator<Item = (&'b String, &'b Arc<Entry>)> + 'b {
+        scan(&self.entries.ordered, prefix, None)
     }
 }
 
@@ -169,6 +206,14 @@ impl Mirror {
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Entries> {
         self.entries.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A view of the entries at one point (call [`Mirror::catch_up`]
+    /// first), for reads that must agree with each other.
+    pub fn view(&self) -> View<'_> {
+        View {
+            entries: self.read(),
+        }
     }
 
     /// The entry of `key` (call [`Mirror::catch_up`] first).

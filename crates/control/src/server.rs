@@ -65,6 +65,8 @@ pub enum ServerError {
     NoAdmin,
     #[error("cannot open the audit trail")]
     Audit(#[source] crate::audit::AuditError),
+    #[error("cannot move reservations to their own keys: {message}")]
+    Migrate { message: String },
 }
 
 /// Tunables of a control plane (defaults: ECS-like).
@@ -132,6 +134,16 @@ impl Server {
         };
         // One in-memory mirror of the store serves the reads of both.
         let repo = Repo::mirrored(store.clone());
+        // A store written before reservations had keys of their own.
+        let moved = repo
+            .migrate_reservations()
+            .await
+            .map_err(|e| ServerError::Migrate {
+                message: e.to_string(),
+            })?;
+        if moved > 0 {
+            tracing::info!(instances = moved, "reservations moved to their own keys");
+        }
         let iam = Arc::new(crate::iam::IamService::new(
             repo.clone(),
             identity.clone(),

@@ -8,7 +8,8 @@
 //! | `clusters/{name}` | [`ClusterRecord`] |
 //! | `families/{family}` | [`FamilyRecord`] (last revision ever used) |
 //! | `taskdefs/{family}/{revision:010}` | [`TaskDefRecord`] |
-//! | `instances/{cluster}/{id}` | [`InstanceRecord`] |
+//! | `instances/{cluster}/{id}` | [`InstanceRecord`] without its reservations |
+//! | `reservations/{cluster}/{id}/{task}` | [`Reservation`] of a task on instance `id` |
 //! | `tasks/{cluster}/{id}` | [`TaskRecord`] |
 //! | `tokens/{cluster}/{clientToken}` | [`ClientTokenRecord`] |
 //! | `services/{cluster}/{name}` | `ecs::services::ServiceRecord` |
@@ -18,8 +19,24 @@
 //! **Invariant:** an instance's `reservations` hold exactly the tasks placed
 //! on it that are not yet STOPPED; they are changed in the same transaction
 //! as the task records, and every change bumps the instance `generation`.
+//!
+//! **Reservations are keys of their own** so that placing a task writes its
+//! reservation and the instance's small record instead of rewriting every
+//! reservation of the host (75 KB at 500 tasks). [`InstanceRecord`] is the
+//! joined record and has no serde form of its own: it is read with
+//! [`Repo::get_instance`] / [`Repo::list_instances`] and written with
+//! [`TxnBuilder::put_instance`] (and `put_instance_adding`), the only
+//! writers of `reservations/` keys (instance records are never deleted:
+//! a deregistered one stays INACTIVE, without reservations). Every write of a reservation therefore
+//! rewrites its instance key in the same transaction, so an instance key's
+//! revision names exactly one set of reservations: the mirror keeps the
+//! joined record with the instance key's entry ([`Entry::keep`]), and a
+//! join read from the store checks that the instance key did not move
+//! while its reservations were read. Stores written before this layout
+//! held the reservations inside the instance record; [`Repo::migrate_reservations`]
+//! moves them out when the server starts.
 
-use crate::mirror::{Entry, Mirror};
+use crate::mirror::{Entry, Mirror, View};
 use gantry_agent_api::DesiredTask;
 use gantry_api_types::ecs;
 use gantry_api_types::ApiError;
@@ -69,6 +86,22 @@ pub fn ipam_prefix(subnet: &str) -> String {
 pub fn ipam_key(subnet: &str, ip: &str) -> String {
     format!("ipam/{subnet}/{ip}")
 }
+/// `reservations/{cluster}/{instance}/{task}` (written only through
+/// [`TxnBuilder::put_instance`] and [`TxnBuilder::put_instance_adding`]).
+fn reservation_key(cluster: &str, instance: &str, task: &str) -> String {
+    format!("reservations/{cluster}/{instance}/{task}")
+}
+/// The reservation keys of the instances under an instance key or prefix:
+/// `instances/c/i` → `reservations/c/i/`, `instances/c/` →
+/// `reservations/c/`, `instances/` → `reservations/`.
+fn reservations_under(instances: &str) -> String {
+    let rest = instances.strip_prefix("instances/").unwrap_or(instances);
+    if rest.is_empty() || rest.ends_with('/') {
+        format!("reservations/{rest}")
+    } else {
+        format!("reservations/{rest}/")
+    }
+}
 pub fn token_key(cluster: &str, token: &str) -> String {
     format!("tokens/{cluster}/{token}")
 }
@@ -112,26 +145,108 @@ pub struct Reservation {
     pub fargate: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A container instance with its reservations (joined from their keys; see
+/// the module doc). Deliberately not `Serialize`/`Deserialize`: it is
+/// stored split, through [`Repo::get_instance`] and [`TxnBuilder::put_instance`].
+#[derive(Debug, Clone)]
 pub struct InstanceRecord {
     pub instance: ecs::ContainerInstance,
     pub cluster: String,
     pub id: String,
     /// Generation of the host's desired state.
     pub generation: u64,
-    /// Non-STOPPED tasks placed here, by task id.
-    #[serde(default)]
-    pub reservations: BTreeMap<String, Reservation>,
+    /// Non-STOPPED tasks placed here, by task id. A persistent map: a copy
+    /// of the record shares it, and adding a task to the copy copies only
+    /// the path to it (a placement copies the record of its host).
+    pub reservations: imbl::OrdMap<String, Reservation>,
     /// Total resources as registered.
     pub total_cpu: i64,
     pub total_memory: i64,
-    #[serde(default)]
     pub reserved_tcp_ports: Vec<u16>,
-    #[serde(default)]
     pub reserved_udp_ports: Vec<u16>,
     /// When the instance was deregistered (usage metering).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deregistered_at: Option<f64>,
+}
+
+/// The stored form of an [`InstanceRecord`] as written: everything but its
+/// reservations (same field names as the record had when it was stored
+/// whole).
+#[derive(Serialize)]
+struct StoredInstanceOut<'a> {
+    instance: &'a ecs::ContainerInstance,
+    cluster: &'a str,
+    id: &'a str,
+    generation: u64,
+    total_cpu: i64,
+    total_memory: i64,
+    reserved_tcp_ports: &'a [u16],
+    reserved_udp_ports: &'a [u16],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deregistered_at: Option<f64>,
+}
+
+/// The stored form of an [`InstanceRecord`] as read. `reservations` is
+/// empty except in a store written before reservations had keys of their
+/// own (see [`Repo::migrate_reservations`]).
+#[derive(Deserialize)]
+struct StoredInstance {
+    instance: ecs::ContainerInstance,
+    cluster: String,
+    id: String,
+    generation: u64,
+    #[serde(default)]
+    reservations: BTreeMap<String, Reservation>,
+    total_cpu: i64,
+    total_memory: i64,
+    #[serde(default)]
+    reserved_tcp_ports: Vec<u16>,
+    #[serde(default)]
+    reserved_udp_ports: Vec<u16>,
+    #[serde(default)]
+    deregistered_at: Option<f64>,
+}
+
+impl StoredInstance {
+    /// The record, with `reservations` (read from their keys) added to any
+    /// held inside the stored record.
+    fn join(self, reservations: impl IntoIterator<Item = (String, Reservation)>) -> InstanceRecord {
+        let mut all: imbl::OrdMap<String, Reservation> = self.reservations.into_iter().collect();
+        all.extend(reservations);
+        InstanceRecord {
+            instance: self.instance,
+            cluster: self.cluster,
+            id: self.id,
+            generation: self.generation,
+            reservations: all,
+            total_cpu: self.total_cpu,
+            total_memory: self.total_memory,
+            reserved_tcp_ports: self.reserved_tcp_ports,
+            reserved_udp_ports: self.reserved_udp_ports,
+            deregistered_at: self.deregistered_at,
+        }
+    }
+}
+
+impl InstanceRecord {
+    /// The record's key, `instances/{cluster}/{id}`.
+    pub fn key(&self) -> String {
+        instance_key(&self.cluster, &self.id)
+    }
+
+    /// The record as stored at its key (without its reservations).
+    pub(crate) fn stored(&self) -> impl Serialize + '_ {
+        StoredInstanceOut {
+            instance: &self.instance,
+            cluster: &self.cluster,
+            id: &self.id,
+            generation: self.generation,
+            total_cpu: self.total_cpu,
+            total_memory: self.total_memory,
+            reserved_tcp_ports: &self.reserved_tcp_ports,
+            reserved_udp_ports: &self.reserved_udp_ports,
+            deregistered_at: self.deregistered_at,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -221,6 +336,17 @@ pub struct Versioned<T> {
     pub mod_revision: u64,
 }
 
+impl<T: Clone> Versioned<Arc<T>> {
+    /// The record itself, to change and write back (a copy unless this is
+    /// the last holder of it).
+    pub fn into_owned(self) -> Versioned<T> {
+        Versioned {
+            value: Arc::unwrap_or_clone(self.value),
+            mod_revision: self.mod_revision,
+        }
+    }
+}
+
 /// Typed access to the store.
 ///
 /// With a [`Mirror`] (see [`Repo::mirrored`]) reads are served from memory
@@ -258,6 +384,32 @@ fn decode_entry<T: DeserializeOwned + Send + Sync + 'static>(
         value: e
             .decoded::<T>()
             .map_err(|err| internal(format!("corrupt record {key}: {err}")))?,
+        mod_revision: e.mod_revision,
+    })
+}
+
+/// The instance record of mirrored entry `e` (at `key`) joined with its
+/// reservations as `view` holds them; kept with the entry, so a record is
+/// joined at most once per revision of its instance key.
+fn join_entry(
+    view: &View<'_>,
+    key: &str,
+    e: &Entry,
+) -> Result<Versioned<Arc<InstanceRecord>>, ApiError> {
+    let value = match e.cached::<InstanceRecord>() {
+        Some(v) => v,
+        None => {
+            let stored: StoredInstance = decode_value(key, &e.value)?;
+            let prefix = reservations_under(key);
+            let reservations = view
+                .range(&prefix)
+                .map(|(k, r)| Ok((k[prefix.len()..].to_string(), decode_value(k, &r.value)?)))
+                .collect::<Result<Vec<_>, ApiError>>()?;
+            e.keep(Arc::new(stored.join(reservations)))
+        }
+    };
+    Ok(Versioned {
+        value,
         mod_revision: e.mod_revision,
     })
 }
@@ -463,6 +615,176 @@ impl Repo {
         Ok(())
     }
 
+    /// The instance record at `key` (`instances/{cluster}/{id}`) joined
+    /// with its reservations.
+    pub async fn get_instance(
+        &self,
+        key: &str,
+    ) -> Result<Option<Versioned<Arc<InstanceRecord>>>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            let view = m.view();
+            return view.get(key).map(|e| join_entry(&view, key, e)).transpose();
+        }
+        Ok(self.join_from_store(key, true).await?.pop())
+    }
+
+    /// [`Repo::get_instance`] of many keys, in order, read at one point.
+    pub async fn get_instances_many(
+        &self,
+        keys: &[String],
+    ) -> Result<Vec<Option<Versioned<Arc<InstanceRecord>>>>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            let view = m.view();
+            return keys
+                .iter()
+                .map(|k| view.get(k).map(|e| join_entry(&view, k, e)).transpose())
+                .collect();
+        }
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            out.push(self.join_from_store(k, true).await?.pop());
+        }
+        Ok(out)
+    }
+
+    /// The instance records under `prefix` (`instances/`, or
+    /// `instances/{cluster}/`) joined with their reservations, in key order.
+    pub async fn list_instances(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<Versioned<Arc<InstanceRecord>>>, ApiError> {
+        if let Some(m) = self.mirror().await {
+            let view = m.view();
+            return view
+                .range(prefix)
+                .map(|(k, e)| join_entry(&view, k, e))
+                .collect();
+        }
+        self.join_from_store(prefix, false).await
+    }
+
+    /// Instance records read from the store (the key itself when `exact`,
+    /// else every key under the prefix), joined with their reservations.
+    /// The records and the reservations are two reads; the records are read
+    /// again after the reservations, and the join is made only when none
+    /// moved between (every reservation write rewrites its instance key).
+    async fn join_from_store(
+        &self,
+        at: &str,
+        exact: bool,
+    ) -> Result<Vec<Versioned<Arc<InstanceRecord>>>, ApiError> {
+        const ATTEMPTS: usize = 100;
+        let read = |at: String| async move {
+            if exact {
+                Ok::<_, ApiError>(
+                    self.store
+                        .get(&at)
+                        .await
+                        .map_err(internal)?
+                        .into_iter()
+                        .collect::<Vec<_>>(),
+                )
+            } else {
+                self.store.range(&at, None, None).await.map_err(internal)
+            }
+        };
+        let rprefix = reservations_under(at);
+        for _ in 0..ATTEMPTS {
+            let records = read(at.to_string()).await?;
+            let reservations = self
+                .store
+                .range(&rprefix, None, None)
+                .await
+                .map_err(internal)?;
+            let again = read(at.to_string()).await?;
+            let unmoved = records.len() == again.len()
+                && records
+                    .iter()
+                    .zip(&again)
+                    .all(|(a, b)| a.key == b.key && a.mod_revision == b.mod_revision);
+            if !unmoved {
+                continue;
+            }
+            let mut by_instance: BTreeMap<String, Vec<(String, Reservation)>> = BTreeMap::new();
+            for kv in &reservations {
+                let Some((instance, task)) = kv
+                    .key
+                    .strip_prefix("reservations/")
+                    .and_then(|r| r.rsplit_once('/'))
+                else {
+                    continue;
+                };
+                by_instance
+                    .entry(format!("instances/{instance}"))
+                    .or_default()
+                    .push((task.to_string(), decode(kv)?));
+            }
+            return records
+                .iter()
+                .map(|kv| {
+                    let stored: StoredInstance = decode(kv)?;
+                    let mine = by_instance.remove(&kv.key).unwrap_or_default();
+                    Ok(Versioned {
+                        value: Arc::new(stored.join(mine)),
+                        mod_revision: kv.mod_revision,
+                    })
+                })
+                .collect();
+        }
+        Err(internal(format!(
+            "instance records under {at} kept changing while their reservations were read"
+        )))
+    }
+
+    /// Moves reservations held inside stored instance records (the layout
+    /// before reservations had keys of their own) to their keys, one
+    /// compare-and-put per instance; answers how many instances it moved.
+    /// Idempotent, and safe beside other writers (a moved instance is
+    /// re-read and tried again).
+    pub async fn migrate_reservations(&self) -> Result<usize, ApiError> {
+        let mut moved = 0;
+        for kv in self
+            .store
+            .range("instances/", None, None)
+            .await
+            .map_err(internal)?
+        {
+            loop {
+                let Some(now) = self.store.get(&kv.key).await.map_err(internal)? else {
+                    break;
+                };
+                let stored: StoredInstance = decode(&now)?;
+                if stored.reservations.is_empty() {
+                    break;
+                }
+                let prefix = reservations_under(&now.key);
+                let mut keyed = Vec::new();
+                for r in self
+                    .store
+                    .range(&prefix, None, None)
+                    .await
+                    .map_err(internal)?
+                {
+                    keyed.push((r.key[prefix.len()..].to_string(), decode(&r)?));
+                }
+                let record = Arc::new(stored.join(keyed));
+                let mut txn = TxnBuilder::new();
+                txn.expect(&now.key, now.mod_revision);
+                txn.put_instance(&record, None)?;
+                if self.commit(txn).await? {
+                    tracing::info!(
+                        instance = %now.key,
+                        reservations = record.reservations.len(),
+                        "moved reservations to their own keys"
+                    );
+                    moved += 1;
+                    break;
+                }
+            }
+        }
+        Ok(moved)
+    }
+
     /// Apply a transaction; `Ok(false)` when a compare failed.
     pub async fn commit(&self, txn: TxnBuilder) -> Result<bool, ApiError> {
         Ok(self.commit_at(txn).await?.is_some())
@@ -546,6 +868,84 @@ impl TxnBuilder {
         self.txn.ops.push(Op::Put(key.to_string(), bytes));
         Ok(self)
     }
+    /// Puts instance record `new` (its key is [`InstanceRecord::key`]):
+    /// the record without its reservations, and the reservations that
+    /// differ from `old`'s; deletes those of `old` that `new` no longer
+    /// holds. `old` is the record as read at the revision this transaction
+    /// expects of the key ([`TxnBuilder::expect`]), or `None` when the
+    /// instance is new (every reservation of `new` is put). Like
+    /// [`TxnBuilder::put_shared`], the mirror then serves `new` itself.
+    pub fn put_instance(
+        &mut self,
+        new: &Arc<InstanceRecord>,
+        old: Option<&InstanceRecord>,
+    ) -> Result<&mut Self, ApiError> {
+        debug_assert!(old.is_none_or(|o| o.cluster == new.cluster && o.id == new.id));
+        self.put_instance_record(new)?;
+        let empty = imbl::OrdMap::new();
+        let before = old.map_or(&empty, |o| &o.reservations);
+        // Both maps are in task order: one walk over the two.
+        let mut b = before.iter().peekable();
+        for (task, r) in &new.reservations {
+            while let Some((gone, _)) = b.next_if(|(t, _)| *t < task) {
+                self.delete(&reservation_key(&new.cluster, &new.id, gone));
+            }
+            match b.next_if(|(t, _)| *t == task) {
+                Some((_, was)) if was == r => {}
+                _ => {
+                    self.txn.ops.push(Op::Put(
+                        reservation_key(&new.cluster, &new.id, task),
+                        encode(r)?,
+                    ));
+                }
+            }
+        }
+        for (gone, _) in b {
+            self.delete(&reservation_key(&new.cluster, &new.id, gone));
+        }
+        Ok(self)
+    }
+
+    /// [`TxnBuilder::put_instance`] of a record that differs from the one
+    /// this transaction expects only by the reservations of tasks `added`
+    /// (tasks just placed on it): puts those reservations and no others,
+    /// without comparing the rest.
+    pub fn put_instance_adding<'a>(
+        &mut self,
+        new: &Arc<InstanceRecord>,
+        added: impl IntoIterator<Item = &'a str>,
+    ) -> Result<&mut Self, ApiError> {
+        self.put_instance_record(new)?;
+        for task in added {
+            let r = new.reservations.get(task).ok_or_else(|| {
+                internal(format!(
+                    "task {task} added to {} without a reservation",
+                    new.id
+                ))
+            })?;
+            self.txn.ops.push(Op::Put(
+                reservation_key(&new.cluster, &new.id, task),
+                encode(r)?,
+            ));
+        }
+        Ok(self)
+    }
+
+    /// Puts `new` without its reservations, offered to the mirror as the
+    /// joined record of that put.
+    fn put_instance_record(&mut self, new: &Arc<InstanceRecord>) -> Result<(), ApiError> {
+        let key = new.key();
+        let bytes = encode(&new.stored())?;
+        self.seeds.push((
+            key.clone(),
+            bytes.clone(),
+            std::any::TypeId::of::<InstanceRecord>(),
+            new.clone(),
+        ));
+        self.txn.ops.push(Op::Put(key, bytes));
+        Ok(())
+    }
+
     pub fn delete(&mut self, key: &str) -> &mut Self {
         self.txn.ops.push(Op::Delete(key.to_string()));
         self
@@ -599,3 +999,7 @@ mod summary_tests {
         assert_eq!(s.task.group, record.task.group);
     }
 }
+
+#[cfg(test)]
+#[path = "state_instance_tests.rs"]
+mod instance_tests;

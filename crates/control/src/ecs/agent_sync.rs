@@ -336,7 +336,7 @@ impl EcsService {
         if let Some(iv) = iv {
             let ikey = instance_key(&iv.cluster, &iv.id);
             t.expect(&ikey, inst.mod_revision)
-                .put_shared(&ikey, &Arc::new(iv))?;
+                .put_instance(&Arc::new(iv), Some(host))?;
         }
         Ok(t)
     }

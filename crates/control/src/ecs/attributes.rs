@@ -7,6 +7,7 @@ use crate::http::RequestContext;
 use crate::state::{instance_key, instance_prefix, InstanceRecord, TxnBuilder, Versioned};
 use gantry_api_types::{ecs, ApiError};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 const MAX_CUSTOM_ATTRIBUTES: usize = 10;
 
@@ -95,7 +96,8 @@ impl EcsService {
             }
             v.instance.attributes = Some(list);
             let key = instance_key(&cluster, &id);
-            t.expect(&key, rec.mod_revision).put(&key, &v)?;
+            t.expect(&key, rec.mod_revision)
+                .put_instance(&Arc::new(v), Some(&rec.value))?;
         }
         if !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
@@ -121,7 +123,8 @@ impl EcsService {
             list.retain(|x| !attrs.iter().any(|a| a.name == x.name));
             v.instance.attributes = Some(list);
             let key = instance_key(&cluster, &id);
-            t.expect(&key, rec.mod_revision).put(&key, &v)?;
+            t.expect(&key, rec.mod_revision)
+                .put_instance(&Arc::new(v), Some(&rec.value))?;
         }
         if !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
@@ -148,8 +151,8 @@ impl EcsService {
                 "attributeName must be specified with attributeValue.",
             ));
         }
-        let all: Vec<Versioned<InstanceRecord>> =
-            self.repo.list(&instance_prefix(&cluster)).await?;
+        let all: Vec<Versioned<Arc<InstanceRecord>>> =
+            self.repo.list_instances(&instance_prefix(&cluster)).await?;
         let mut out = vec![];
         for r in all {
             if r.value.instance.status.as_deref() == Some("INACTIVE") {

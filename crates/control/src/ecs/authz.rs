@@ -8,8 +8,8 @@ use gantry_api_types::ecs;
 use super::EcsService;
 use crate::iam::authz::ResourceTags;
 use crate::state::{
-    cluster_key, instance_key, service_key, task_key, taskdef_key, ClusterRecord, InstanceRecord,
-    TaskDefRecord, TaskRecord,
+    cluster_key, instance_key, service_key, task_key, taskdef_key, ClusterRecord, TaskDefRecord,
+    TaskRecord,
 };
 
 fn pairs(tags: Option<Vec<ecs::Tag>>) -> Vec<(String, String)> {
@@ -57,12 +57,8 @@ impl EcsService {
             }
             "container-instance" => {
                 let (c, id) = scoped()?;
-                let r = self
-                    .repo
-                    .get::<InstanceRecord>(&instance_key(c, id))
-                    .await
-                    .ok()??;
-                r.value.instance.tags
+                let r = self.repo.get_instance(&instance_key(c, id)).await.ok()??;
+                r.value.instance.tags.clone()
             }
             "service" => {
                 let (c, name) = scoped()?;

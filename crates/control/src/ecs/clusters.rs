@@ -152,8 +152,8 @@ impl EcsService {
     ) -> Result<ecs::Cluster, ApiError> {
         let mut c = rec.cluster.clone();
         let name = c.cluster_name.clone().unwrap_or_default();
-        let instances: Vec<Versioned<InstanceRecord>> =
-            self.repo.list(&instance_prefix(&name)).await?;
+        let instances: Vec<Versioned<std::sync::Arc<InstanceRecord>>> =
+            self.repo.list_instances(&instance_prefix(&name)).await?;
         let tasks: Vec<Versioned<TaskSummary>> = self.repo.list(&task_prefix(&name)).await?;
         let registered = instances
             .iter()
@@ -311,8 +311,8 @@ impl EcsService {
         let name = self.cluster_name(Some(&req.cluster))?;
         let _g = self.write.lock().await;
         let rec = self.active_cluster(&name).await?;
-        let instances: Vec<Versioned<InstanceRecord>> =
-            self.repo.list(&instance_prefix(&name)).await?;
+        let instances: Vec<Versioned<std::sync::Arc<InstanceRecord>>> =
+            self.repo.list_instances(&instance_prefix(&name)).await?;
         if instances.iter().any(|i| {
             matches!(
                 i.value.instance.status.as_deref(),

@@ -394,8 +394,11 @@ pub fn observe_eni(
 impl EcsService {
     /// Every host that serves Fargate tasks (pool hosts and `ec2+fargate`
     /// container instances), not INACTIVE.
-    pub(crate) async fn fargate_hosts(&self) -> Result<Vec<Versioned<InstanceRecord>>, ApiError> {
-        let all: Vec<Versioned<InstanceRecord>> = self.repo.list("instances/").await?;
+    pub(crate) async fn fargate_hosts(
+        &self,
+    ) -> Result<Vec<Versioned<std::sync::Arc<InstanceRecord>>>, ApiError> {
+        let all: Vec<Versioned<std::sync::Arc<InstanceRecord>>> =
+            self.repo.list_instances("instances/").await?;
         Ok(all
             .into_iter()
             .filter(|r| r.value.instance.status.as_deref() != Some("INACTIVE"))
@@ -436,7 +439,7 @@ impl EcsService {
     /// Fargate hosts as the planner sees them, with Fargate defaults for AZ.
     pub(crate) fn fargate_plan(
         &self,
-        hosts: &[Versioned<InstanceRecord>],
+        hosts: &[Versioned<std::sync::Arc<InstanceRecord>>],
         demand: &sched::TaskDemand,
         count: usize,
     ) -> Result<sched::Plan, ApiError> {

@@ -215,7 +215,7 @@ impl EcsService {
             Ok(id) => id,
             Err(_) => return Ok(None),
         };
-        self.repo.get_shared(&instance_key(cluster, &id)).await
+        self.repo.get_instance(&instance_key(cluster, &id)).await
     }
 
     pub(super) async fn register_container_instance(
@@ -271,7 +271,7 @@ impl EcsService {
                     .map(str::to_string)
             })
             .unwrap_or_else(|| format!("i-{}", &id[..17]));
-        let rec = match existing {
+        let rec = match &existing {
             Some(e) => {
                 let mut r = e.value.clone();
                 // Keep custom attributes; the agent's own ones are replaced.
@@ -322,15 +322,12 @@ impl EcsService {
                 deregistered_at: None,
             },
         };
-        let prev_rev = self
-            .repo
-            .store
-            .get(&key)
-            .await
-            .map_err(crate::state::internal)?
-            .map(|kv| kv.mod_revision);
+        // Re-registration writes over the record it read (and diffs its
+        // reservations against it); a new id must still be absent.
+        let rec = std::sync::Arc::new(rec);
         let mut t = TxnBuilder::new();
-        t.expect(&key, prev_rev.unwrap_or(0)).put(&key, &rec)?;
+        t.expect(&key, existing.as_ref().map_or(0, |e| e.mod_revision))
+            .put_instance(&rec, existing.as_ref().map(|e| &e.value))?;
         if !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
@@ -388,7 +385,8 @@ impl EcsService {
         value.instance.version = Some(value.instance.version.unwrap_or(0) + 1);
         value.generation += 1;
         let key = instance_key(&cluster, &value.id);
-        t.expect(&key, rec.mod_revision).put(&key, &value)?;
+        t.expect(&key, rec.mod_revision)
+            .put_instance(&std::sync::Arc::new(value.clone()), Some(&rec.value))?;
         if !self.repo.commit(t).await? {
             return Err(ApiError::server("Concurrent modification; retry."));
         }
@@ -465,8 +463,8 @@ impl EcsService {
             _ => None,
         };
         let status = req.status.as_ref().map(|s| s.as_str().to_string());
-        let all: Vec<Versioned<InstanceRecord>> =
-            self.repo.list(&instance_prefix(&cluster)).await?;
+        let all: Vec<Versioned<std::sync::Arc<InstanceRecord>>> =
+            self.repo.list_instances(&instance_prefix(&cluster)).await?;
         let mut arns = vec![];
         for r in all {
             let st = r.value.instance.status.clone().unwrap_or_default();
@@ -535,7 +533,8 @@ impl EcsService {
                         v.instance.status = Some(status.clone());
                         v.instance.version = Some(v.instance.version.unwrap_or(0) + 1);
                         let key = instance_key(&cluster, &v.id);
-                        t.expect(&key, r.mod_revision).put(&key, &v)?;
+                        t.expect(&key, r.mod_revision)
+                            .put_instance(&std::sync::Arc::new(v.clone()), Some(&r.value))?;
                     }
                     let counts = self.instance_task_counts(&v).await?;
                     out.push(v.render(false, counts));
@@ -592,7 +591,7 @@ impl EcsService {
         let mut report = PassReport::default();
         let now = self.now();
         let all: Vec<Versioned<std::sync::Arc<InstanceRecord>>> =
-            self.repo.list_shared(ALL_INSTANCES).await?;
+            self.repo.list_instances(ALL_INSTANCES).await?;
         if !all.iter().any(|r| {
             self.connectivity_change(&r.value, config, started_at, now)
                 .is_some()
@@ -601,12 +600,13 @@ impl EcsService {
         }
         let _g = self.write.lock().await;
         let now = self.now();
-        let all: Vec<Versioned<InstanceRecord>> = self.repo.list(ALL_INSTANCES).await?;
+        let all: Vec<Versioned<std::sync::Arc<InstanceRecord>>> =
+            self.repo.list_instances(ALL_INSTANCES).await?;
         for r in all {
             let Some(a) = self.connectivity_change(&r.value, config, started_at, now) else {
                 continue;
             };
-            let mut iv = r.value.clone();
+            let mut iv = (*r.value).clone();
             let mut t = TxnBuilder::new();
             let flipped = iv.instance.agent_connected != Some(a.connected);
             if flipped {
@@ -660,7 +660,9 @@ impl EcsService {
                 }
             }
             let ikey = instance_key(&iv.cluster, &iv.id);
-            t.expect(&ikey, r.mod_revision).put(&ikey, &iv)?;
+            let iv = std::sync::Arc::new(iv);
+            t.expect(&ikey, r.mod_revision)
+                .put_instance(&iv, Some(&r.value))?;
             if !self.repo.commit(t).await? {
                 // Someone else changed it: the next pass rereads it.
                 tracing::debug!(instance = %iv.id, "instance changed during the pass; retrying later");
@@ -694,7 +696,8 @@ impl EcsService {
         only: Option<&BTreeSet<String>>,
     ) -> Result<BTreeSet<String>, ApiError> {
         let mut pending = BTreeSet::new();
-        let all: Vec<Versioned<InstanceRecord>> = self.repo.list(ALL_INSTANCES).await?;
+        let all: Vec<Versioned<std::sync::Arc<InstanceRecord>>> =
+            self.repo.list_instances(ALL_INSTANCES).await?;
         let all: Vec<_> = all
             .into_iter()
             .filter(|r| only.is_none_or(|o| o.contains(&r.value.id)))
@@ -708,7 +711,7 @@ impl EcsService {
         for r in all {
             let Some(cur) = self
                 .repo
-                .get::<InstanceRecord>(&instance_key(&r.value.cluster, &r.value.id))
+                .get_instance(&instance_key(&r.value.cluster, &r.value.id))
                 .await?
             else {
                 continue;

@@ -12,7 +12,7 @@
 //! long poll returns with a desired state carrying fresh ones.
 
 use super::EcsService;
-use crate::state::{instance_key, InstanceRecord, TxnBuilder, Versioned};
+use crate::state::{instance_key, InstanceRecord, TxnBuilder};
 use async_trait::async_trait;
 use gantry_agent_api as agent;
 use gantry_api_types::ApiError;
@@ -265,13 +265,14 @@ impl EcsService {
         for (cluster, id) in due {
             let _g = self.write.lock().await;
             let key = instance_key(&cluster, &id);
-            let Some(rec): Option<Versioned<InstanceRecord>> = self.repo.get(&key).await? else {
+            let Some(rec) = self.repo.get_instance(&key).await? else {
                 continue;
             };
-            let mut value = rec.value;
+            let mut value = (*rec.value).clone();
             value.generation += 1;
             let mut t = TxnBuilder::new();
-            t.expect(&key, rec.mod_revision).put(&key, &value)?;
+            t.expect(&key, rec.mod_revision)
+                .put_instance(&Arc::new(value), Some(&rec.value))?;
             if self.repo.commit(t).await? {
                 self.hosts.wake(&id);
                 bumped += 1;

@@ -308,11 +308,13 @@ async fn report_at(
 }
 
 /// Writers hand the records they commit to the mirror as the decoding of
-/// their values (`TxnBuilder::put_shared`): each stored instance and task
+/// their values (`TxnBuilder::put_shared`, `put_instance`): each stored task
 /// record must decode to one that encodes to the same bytes, and what a
-/// read serves must too.
-async fn records_are_their_own_decoding(ecs: &super::EcsService) {
-    use crate::state::{InstanceRecord, TaskRecord};
+/// read serves must too; a served instance record must be its stored
+/// record joined with exactly the reservations stored under it (`reserved`
+/// of them in all).
+async fn records_are_their_own_decoding(ecs: &super::EcsService, reserved: usize) {
+    use crate::state::{Reservation, TaskRecord};
     async fn check<T: serde::de::DeserializeOwned + serde::Serialize + Send + Sync + 'static>(
         ecs: &super::EcsService,
         prefix: &str,
@@ -336,7 +338,55 @@ async fn records_are_their_own_decoding(ecs: &super::EcsService) {
             );
         }
     }
-    check::<InstanceRecord>(ecs, "instances/default/").await;
+    let kvs = ecs
+        .repo
+        .store
+        .range("instances/default/", None, None)
+        .await
+        .unwrap();
+    assert!(!kvs.is_empty(), "instance records");
+    let mut stored_reservations = 0;
+    for kv in kvs {
+        let served = ecs.repo.get_instance(&kv.key).await.unwrap().unwrap();
+        assert_eq!(served.mod_revision, kv.mod_revision, "{}", kv.key);
+        assert_eq!(
+            serde_json::to_vec(&served.value.stored()).unwrap(),
+            kv.value,
+            "{}",
+            kv.key
+        );
+        let prefix = format!("reservations/default/{}/", served.value.id);
+        let stored: std::collections::BTreeMap<String, Reservation> = ecs
+            .repo
+            .store
+            .range(&prefix, None, None)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.key[prefix.len()..].to_string(),
+                    serde_json::from_slice(&r.value).unwrap(),
+                )
+            })
+            .collect();
+        stored_reservations += stored.len();
+        assert_eq!(
+            served
+                .value
+                .reservations
+                .clone()
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+            stored,
+            "{}",
+            kv.key
+        );
+    }
+    assert_eq!(
+        stored_reservations, reserved,
+        "reservations under their keys"
+    );
     check::<TaskRecord>(ecs, "tasks/default/").await;
 }
 
@@ -384,9 +434,9 @@ async fn running_counts_come_from_the_tasks(mirrored: bool) {
         before,
         "RUNNING rewrote the instance record"
     );
-    records_are_their_own_decoding(&ecs).await;
+    records_are_their_own_decoding(&ecs, 1).await;
     report(&ecs, host, &task, TaskStatus::Stopped).await;
-    records_are_their_own_decoding(&ecs).await;
+    records_are_their_own_decoding(&ecs, 0).await;
     assert_eq!(counts().await, (0, 0));
     assert_ne!(
         record_revision().await,

@@ -32,7 +32,7 @@ enum Tagged {
     Cluster(String, Versioned<ClusterRecord>),
     TaskDef(String, Versioned<TaskDefRecord>),
     Task(String, Versioned<TaskRecord>),
-    Instance(String, Versioned<InstanceRecord>),
+    Instance(String, Versioned<std::sync::Arc<InstanceRecord>>),
     Service(String, Versioned<super::services::ServiceRecord>),
 }
 
@@ -78,7 +78,11 @@ impl EcsService {
             "container-instance" => {
                 let (cluster, id) = scoped("container instance")?;
                 let k = instance_key(&cluster, &id);
-                let v = self.repo.get(&k).await?.ok_or_else(|| not_found(arn))?;
+                let v = self
+                    .repo
+                    .get_instance(&k)
+                    .await?
+                    .ok_or_else(|| not_found(arn))?;
                 Tagged::Instance(k, v)
             }
             "service" => {
@@ -125,9 +129,11 @@ impl EcsService {
                 v.value.task.tags = Some(tags);
                 b.expect(&k, v.mod_revision).put(&k, &v.value)?;
             }
-            Tagged::Instance(k, mut v) => {
-                v.value.instance.tags = Some(tags);
-                b.expect(&k, v.mod_revision).put(&k, &v.value)?;
+            Tagged::Instance(k, v) => {
+                let mut new = (*v.value).clone();
+                new.instance.tags = Some(tags);
+                b.expect(&k, v.mod_revision)
+                    .put_instance(&std::sync::Arc::new(new), Some(&v.value))?;
             }
             Tagged::Service(k, mut v) => {
                 v.value.service.tags = Some(tags);

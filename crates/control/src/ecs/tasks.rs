@@ -48,6 +48,9 @@ pub(super) struct PendingWrites {
     txn: TxnBuilder,
     /// (task ARN, instance id) of each new task, logged once committed.
     placed: Vec<(String, String)>,
+    /// The ids of the new tasks on each instance of `instances` (the only
+    /// reservations the writes add to it).
+    added: BTreeMap<String, Vec<String>>,
     /// The planner's view of the instances in `instances`, computed at the
     /// first placement over them and then kept current reservation by
     /// reservation (`add_tasks`) instead of recomputed from the record.
@@ -550,9 +553,11 @@ impl EcsService {
             // its copies of the instances the writes already changed).
             let inst = Arc::make_mut(&mut v.value);
             let added = ids.len();
+            let new_ids = writes.added.entry(inst.id.clone()).or_default();
             for id in ids {
                 inst.reservations
                     .insert(id.to_string(), reservation.clone());
+                new_ids.push(id.to_string());
             }
             inst.generation += 1;
             if let Some(view) = views.get_mut(&inst.id) {
@@ -591,11 +596,13 @@ impl EcsService {
             mut txn,
             placed,
             views,
+            added,
         } = writes;
         for (iid, inst) in &instances {
             let key = instance_key(&inst.value.cluster, iid);
+            let new_ids = added.get(iid).map(Vec::as_slice).unwrap_or_default();
             txn.expect(&key, inst.mod_revision)
-                .put_shared(&key, &inst.value)?;
+                .put_instance_adding(&inst.value, new_ids.iter().map(String::as_str))?;
         }
         let Some(revision) = self.repo.commit_at(txn).await? else {
             return Err(ApiError::server("Concurrent modification; retry."));
@@ -649,8 +656,10 @@ impl EcsService {
             constraints,
         )?;
         // Shared records: only the instances placed on are copied (at commit).
-        let records: Vec<Versioned<Arc<InstanceRecord>>> =
-            self.repo.list_shared(&instance_prefix(&l.cluster)).await?;
+        let records: Vec<Versioned<Arc<InstanceRecord>>> = self
+            .repo
+            .list_instances(&instance_prefix(&l.cluster))
+            .await?;
         let records: Vec<Versioned<Arc<InstanceRecord>>> = records
             .into_iter()
             .map(
@@ -793,18 +802,8 @@ impl EcsService {
             });
         }
         let plan = self.fargate_plan(&hosts, &l.demand, providers.len())?;
-        let by_id: BTreeMap<String, Versioned<Arc<InstanceRecord>>> = hosts
-            .into_iter()
-            .map(|r| {
-                (
-                    r.value.id.clone(),
-                    Versioned {
-                        value: Arc::new(r.value),
-                        mod_revision: r.mod_revision,
-                    },
-                )
-            })
-            .collect();
+        let by_id: BTreeMap<String, Versioned<Arc<InstanceRecord>>> =
+            hosts.into_iter().map(|r| (r.value.id.clone(), r)).collect();
         let by_arn: BTreeMap<String, String> = by_id
             .values()
             .map(|r| {
@@ -1049,8 +1048,10 @@ impl EcsService {
             l.td.placement_constraints.as_deref().unwrap_or_default(),
             constraints,
         )?;
-        let records: Vec<Versioned<InstanceRecord>> =
-            self.repo.list(&instance_prefix(&l.cluster)).await?;
+        let records: Vec<Versioned<Arc<InstanceRecord>>> = self
+            .repo
+            .list_instances(&instance_prefix(&l.cluster))
+            .await?;
         let mut out = std::collections::BTreeSet::new();
         for r in records {
             let plan = sched::plan(
@@ -1094,12 +1095,14 @@ impl EcsService {
                 false,
             )
             .await?;
-        let mut by_id: BTreeMap<String, Versioned<InstanceRecord>> = BTreeMap::new();
+        let mut by_id: BTreeMap<String, Versioned<Arc<InstanceRecord>>> = BTreeMap::new();
         let mut placed = vec![];
         let now = self.now();
         for iid in instance_ids {
-            let rec: Option<Versioned<InstanceRecord>> =
-                self.repo.get(&instance_key(&l.cluster, iid)).await?;
+            let rec = self
+                .repo
+                .get_instance(&instance_key(&l.cluster, iid))
+                .await?;
             let Some(rec) = rec else { continue };
             placed.push(self.new_task(&l, &rec.value, now));
             by_id.insert(iid.clone(), rec);
@@ -1508,11 +1511,13 @@ impl EcsService {
         let mut wake = None;
         if let Some(iid) = &v.instance_id {
             let ikey = instance_key(v.host_cluster.as_deref().unwrap_or(&v.cluster), iid);
-            let inst: Option<Versioned<InstanceRecord>> = self.repo.get(&ikey).await?;
-            if let Some(inst) = inst {
-                let mut iv = inst.value.clone();
+            if let Some(inst) = self.repo.get_instance(&ikey).await? {
+                let mut iv = (*inst.value).clone();
                 iv.generation += 1;
-                t.expect(&ikey, inst.mod_revision).put(&ikey, &iv)?;
+                // Only the generation moves (the reservation goes when
+                // the task is STOPPED).
+                t.expect(&ikey, inst.mod_revision)
+                    .put_instance_adding(&Arc::new(iv), [])?;
                 wake = Some(iid.clone());
             }
         }

@@ -285,7 +285,8 @@ impl EcsService {
             None => ("tasks/".to_string(), "instances/".to_string()),
         };
         let tasks: Vec<Versioned<TaskRecord>> = self.repo.list(&tprefix).await?;
-        let instances: Vec<Versioned<InstanceRecord>> = self.repo.list(&iprefix).await?;
+        let instances: Vec<Versioned<std::sync::Arc<InstanceRecord>>> =
+            self.repo.list_instances(&iprefix).await?;
         let mut records: Vec<UsageRecord> =
             tasks.iter().filter_map(|t| task_record(&t.value)).collect();
         records.extend(instances.iter().filter_map(|i| instance_record(&i.value)));

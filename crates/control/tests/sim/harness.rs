@@ -123,13 +123,13 @@ impl ControlPlane {
     }
 
     pub async fn instances(&self) -> Vec<InstanceRecord> {
-        let v: Vec<gantry_control::state::Versioned<InstanceRecord>> = self
+        let v = self
             .ecs
             .repo
-            .list(&instance_prefix(CLUSTER))
+            .list_instances(&instance_prefix(CLUSTER))
             .await
             .expect("list instances");
-        v.into_iter().map(|i| i.value).collect()
+        v.into_iter().map(|i| (*i.value).clone()).collect()
     }
 
     /// DescribeServices of `names` (at most 10).

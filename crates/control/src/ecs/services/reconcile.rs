@@ -205,7 +205,7 @@ impl EcsService {
             let tasks: Vec<Versioned<Arc<TaskSummary>>> =
                 self.repo.list_shared(&task_prefix(&name)).await?;
             let instances: Vec<Versioned<Arc<InstanceRecord>>> =
-                self.repo.list_shared(&instance_prefix(&name)).await?;
+                self.repo.list_instances(&instance_prefix(&name)).await?;
             let mut statuses: Statuses = instances
                 .iter()
                 .map(|i| {
