@@ -264,7 +264,7 @@ impl EcsService {
         inst: &Versioned<Arc<InstanceRecord>>,
         tasks: &[TaskObservation],
         unchanged: &BTreeMap<String, u64>,
-    ) -> Result<TxnBuilder, ApiError> {
+    ) -> Result<(TxnBuilder, Option<Released>), ApiError> {
         let now = self.now();
         let mut t = TxnBuilder::new();
         let host = &*inst.value;
@@ -272,6 +272,7 @@ impl EcsService {
         // task STOPPED, the agent reconnected): most reports change tasks
         // only, and the record carries every reservation of the host.
         let mut iv: Option<InstanceRecord> = None;
+        let mut released = Vec::new();
         // The records the report left unchanged outside the lock and that
         // are still at that revision are skipped; the revisions are read at
         // one point (one mirror catch-up, not one per task).
@@ -319,8 +320,9 @@ impl EcsService {
                 // no longer holds the task.
                 if host.reservations.contains_key(&id) {
                     let iv = iv.get_or_insert_with(|| host.clone());
-                    if iv.reservations.remove(&id).is_some() {
+                    if let Some(r) = iv.reservations.remove(&id) {
                         iv.generation += 1;
+                        released.push(r);
                     }
                 }
                 tracing::info!(task = %obs.task_arn, reason = %v.task.stopped_reason.as_deref().unwrap_or(""), "task stopped");
@@ -328,17 +330,28 @@ impl EcsService {
             t.expect(&key, rec.mod_revision)
                 .put_shared(&key, &Arc::new(v))?;
         }
-        if host.instance.agent_connected != Some(true) {
+        // Released reservations are all that the planner's view of the
+        // host would see change, unless the agent reconnects too.
+        let reconnected = host.instance.agent_connected != Some(true);
+        if reconnected {
             iv.get_or_insert_with(|| host.clone())
                 .instance
                 .agent_connected = Some(true);
         }
+        let mut view_change = None;
         if let Some(iv) = iv {
             let ikey = instance_key(&iv.cluster, &iv.id);
             t.expect(&ikey, inst.mod_revision)
                 .put_instance(&Arc::new(iv), Some(host))?;
+            if !reconnected && !released.is_empty() {
+                view_change = Some(Released {
+                    instance: host.id.clone(),
+                    from: inst.mod_revision,
+                    reservations: released,
+                });
+            }
         }
-        Ok(t)
+        Ok((t, view_change))
     }
 
     /// Applies the queued reports (`EcsService::reports`); call under the
@@ -370,10 +383,15 @@ impl EcsService {
             }
             let commits = built.into_iter().map(|(done, txn)| async move {
                 let result = match txn {
-                    Ok(t) if t.is_empty() => Ok(false),
-                    Ok(t) => match self.repo.commit(t).await {
-                        Ok(true) => Ok(true),
-                        Ok(false) => Err(ApiError::server("Concurrent modification; retry.")),
+                    Ok((t, _)) if t.is_empty() => Ok(false),
+                    Ok((t, released)) => match self.repo.commit_at(t).await {
+                        Ok(Some(revision)) => {
+                            if let Some(r) = released {
+                                self.planner_view_released(&r, revision);
+                            }
+                            Ok(true)
+                        }
+                        Ok(None) => Err(ApiError::server("Concurrent modification; retry.")),
                         Err(e) => Err(e),
                     },
                     Err(e) => Err(e),
@@ -729,6 +747,15 @@ struct SentTask {
 }
 
 /// Whether `key` (`tasks/{cluster}/{id}`) is the key of a task reserved on `inst`.
+/// Reservations a report released from an instance record that it changed
+/// in no other way the planner's view shows (`EcsService::planner_view_released`).
+pub(super) struct Released {
+    pub instance: String,
+    /// The revision of the record the report changed.
+    pub from: u64,
+    pub reservations: Vec<crate::state::Reservation>,
+}
+
 fn reserved_on(inst: &InstanceRecord, key: &str) -> bool {
     let Some(rest) = key.strip_prefix("tasks/") else {
         return false;

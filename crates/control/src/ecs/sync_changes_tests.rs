@@ -468,3 +468,75 @@ async fn running_counts_come_from_the_tasks_store() {
 async fn running_counts_come_from_the_tasks_mirrored() {
     running_counts_come_from_the_tasks(true).await;
 }
+
+/// A report that releases reservations keeps the planner's cached view of
+/// its host current, at the committed revision and equal to the view of the
+/// record, instead of leaving a stale one for the next placement to rebuild.
+async fn released_reservations_keep_the_planner_view(mirrored: bool) {
+    use gantry_agent_api::TaskStatus;
+    let (ecs, instances) = world(mirrored).await;
+    let host = &instances[0];
+    let id = host.rsplit('/').next().unwrap().to_string();
+    let key = crate::state::instance_key("default", &id);
+    let mut started = vec![];
+    for group in ["a", "a", "b"] {
+        let r = ok(
+            &ecs,
+            "StartTask",
+            json!({"taskDefinition": "web", "containerInstances": [host], "group": group}),
+        )
+        .await;
+        started.push(r["tasks"][0]["taskArn"].as_str().unwrap().to_string());
+    }
+    // Planning computes (and caches) the view of every instance; this
+    // RunTask places nothing (no instance has the attribute).
+    let r = ok(
+        &ecs,
+        "RunTask",
+        json!({"taskDefinition": "web", "placementConstraints": [
+            {"type": "memberOf", "expression": "attribute:nowhere == x"}]}),
+    )
+    .await;
+    assert_eq!(r["tasks"], json!([]), "{r:#}");
+    let cached = |ecs: &super::EcsService| {
+        ecs.sched_instances
+            .lock()
+            .unwrap()
+            .get(&id)
+            .map(|(rev, v)| (*rev, (**v).clone()))
+    };
+    let rec = ecs.repo.get_instance(&key).await.unwrap().unwrap();
+    assert_eq!(cached(&ecs).map(|c| c.0), Some(rec.mod_revision));
+
+    report(&ecs, host, &started[0], TaskStatus::Stopped).await;
+    let rec = ecs.repo.get_instance(&key).await.unwrap().unwrap();
+    let (rev, view) = cached(&ecs).expect("a view kept");
+    assert_eq!(rev, rec.mod_revision, "the view follows the record");
+    assert_eq!(view, ecs.scheduler_instance(&rec.value));
+    assert_eq!(view.task_groups.get("a"), Some(&1), "{view:?}");
+
+    // A released reservation holding ports drops the view.
+    let released = super::agent_sync::Released {
+        instance: id.clone(),
+        from: rec.mod_revision,
+        reservations: vec![crate::state::Reservation {
+            cpu: 0,
+            memory: 256,
+            tcp_ports: vec![8080],
+            group: "a".into(),
+            ..Default::default()
+        }],
+    };
+    ecs.planner_view_released(&released, rec.mod_revision + 1);
+    assert!(cached(&ecs).is_none());
+}
+
+#[tokio::test]
+async fn released_reservations_keep_the_planner_view_store() {
+    released_reservations_keep_the_planner_view(false).await;
+}
+
+#[tokio::test]
+async fn released_reservations_keep_the_planner_view_mirrored() {
+    released_reservations_keep_the_planner_view(true).await;
+}

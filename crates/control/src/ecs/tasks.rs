@@ -213,6 +213,44 @@ impl EcsService {
             .collect()
     }
 
+    /// Keeps the planner's cached view of an instance current across a
+    /// committed report (at `revision`) that released reservations from
+    /// the record at `r.from` and changed nothing else the view shows: the
+    /// view at `r.from`, less those reservations, is the view at
+    /// `revision`, so the next placement need not sum every reservation of
+    /// the host again. A released reservation holding ports drops the view
+    /// instead (another reservation may name the same port).
+    pub(super) fn planner_view_released(&self, r: &super::agent_sync::Released, revision: u64) {
+        let mut cache = self
+            .sched_instances
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let Some((rev, view)) = cache.get(&r.instance) else {
+            return;
+        };
+        if *rev != r.from
+            || r.reservations
+                .iter()
+                .any(|x| !x.tcp_ports.is_empty() || !x.udp_ports.is_empty())
+        {
+            cache.remove(&r.instance);
+            return;
+        }
+        let mut view = sched::Instance::clone(view);
+        for x in &r.reservations {
+            view.remaining_cpu += x.cpu;
+            view.remaining_memory += x.memory;
+            view.running_tasks_count = view.running_tasks_count.saturating_sub(1);
+            if let Some(n) = view.task_groups.get_mut(&x.group) {
+                *n -= 1;
+                if *n == 0 {
+                    view.task_groups.remove(&x.group);
+                }
+            }
+        }
+        cache.insert(r.instance.clone(), (revision, Arc::new(view)));
+    }
+
     /// Resolve a task id or ARN to its record.
     pub(super) async fn find_task(
         &self,
