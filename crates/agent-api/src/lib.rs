@@ -156,29 +156,51 @@ impl DesiredChanges {
 
     /// [`DesiredChanges::apply`] to a state the caller gives up (its
     /// unchanged tasks are moved, not copied).
-    pub fn apply_owned(self, base: DesiredState) -> DesiredState {
-        let remove: std::collections::HashSet<&str> =
-            self.remove.iter().map(String::as_str).collect();
-        let mut upsert: std::collections::HashMap<String, DesiredTask> = self
-            .upsert
-            .into_iter()
-            .map(|t| (t.task_arn.clone(), t))
-            .collect();
-        let mut tasks: Vec<DesiredTask> = base
-            .tasks
-            .into_iter()
-            .filter(|t| !remove.contains(t.task_arn.as_str()))
-            .map(|t| upsert.remove(&t.task_arn).unwrap_or(t))
-            .collect();
-        let mut added: Vec<DesiredTask> = upsert.into_values().collect();
-        added.sort_by(|a, b| a.task_arn.cmp(&b.task_arn));
-        tasks.extend(added);
-        DesiredState {
-            generation: self.generation,
-            tasks,
+    pub fn apply_owned(self, mut base: DesiredState) -> DesiredState {
+        // In place: the held tasks are neither moved nor hashed unless
+        // something names them.
+        if !self.remove.is_empty() {
+            let remove: std::collections::HashSet<&str> =
+                self.remove.iter().map(String::as_str).collect();
+            base.tasks.retain(|t| !remove.contains(t.task_arn.as_str()));
         }
+        let mut upsert = self.upsert;
+        if upsert.len() <= UPSERT_SCAN {
+            // A few: compared with each held task (cheaper than hashing
+            // every held task's ARN).
+            for t in base.tasks.iter_mut() {
+                if upsert.is_empty() {
+                    break;
+                }
+                if let Some(i) = upsert.iter().position(|u| u.task_arn == t.task_arn) {
+                    *t = upsert.swap_remove(i);
+                }
+            }
+        } else {
+            let mut by_arn: std::collections::HashMap<String, DesiredTask> = upsert
+                .into_iter()
+                .map(|t| (t.task_arn.clone(), t))
+                .collect();
+            for t in base.tasks.iter_mut() {
+                if by_arn.is_empty() {
+                    break;
+                }
+                if let Some(u) = by_arn.remove(&t.task_arn) {
+                    *t = u;
+                }
+            }
+            upsert = by_arn.into_values().collect();
+        }
+        upsert.sort_by(|a, b| a.task_arn.cmp(&b.task_arn));
+        base.tasks.extend(upsert);
+        base.generation = self.generation;
+        base
     }
 }
+
+/// Up to this many upserted tasks, [`DesiredChanges::apply_owned`] finds
+/// them among the held tasks by comparing ARNs instead of hashing.
+const UPSERT_SCAN: usize = 16;
 
 fn yes() -> bool {
     true
@@ -822,6 +844,65 @@ mod changes_tests {
                 ("e", DesiredStatus::Running),
             ]
         );
+    }
+
+    /// The desired state after `changes`, computed the plain way.
+    fn reference(base: &DesiredState, changes: &DesiredChanges) -> Vec<(String, DesiredStatus)> {
+        let mut out: Vec<(String, DesiredStatus)> = base
+            .tasks
+            .iter()
+            .filter(|t| !changes.remove.contains(&t.task_arn))
+            .map(|t| {
+                let now = changes
+                    .upsert
+                    .iter()
+                    .find(|u| u.task_arn == t.task_arn)
+                    .unwrap_or(t);
+                (now.task_arn.clone(), now.desired_status)
+            })
+            .collect();
+        let mut added: Vec<(String, DesiredStatus)> = changes
+            .upsert
+            .iter()
+            .filter(|u| !base.tasks.iter().any(|t| t.task_arn == u.task_arn))
+            .map(|u| (u.task_arn.clone(), u.desired_status))
+            .collect();
+        added.sort_by(|a, b| a.0.cmp(&b.0));
+        out.extend(added);
+        out
+    }
+
+    #[test]
+    fn few_and_many_upserts_give_the_same_state() {
+        let base = DesiredState {
+            generation: 1,
+            tasks: (0..60)
+                .map(|i| task(&format!("t{i:02}"), "RUNNING"))
+                .collect(),
+        };
+        // Below and above UPSERT_SCAN: found by comparing, then by hashing.
+        for n in [3, UPSERT_SCAN, UPSERT_SCAN + 1, 40] {
+            let changes = DesiredChanges {
+                base_generation: 1,
+                generation: 2,
+                // Every third upsert is a new task, the others stop held ones.
+                upsert: (0..n)
+                    .map(|i| match i % 3 {
+                        0 => task(&format!("n{i:02}"), "RUNNING"),
+                        _ => task(&format!("t{:02}", 59 - i), "STOPPED"),
+                    })
+                    .collect(),
+                remove: vec!["t00".into(), "t07".into()],
+            };
+            let want = reference(&base, &changes);
+            let got: Vec<(String, DesiredStatus)> = changes
+                .apply_owned(base.clone())
+                .tasks
+                .into_iter()
+                .map(|t| (t.task_arn, t.desired_status))
+                .collect();
+            assert_eq!(got, want, "{n} upserts");
+        }
     }
 
     fn observed(arn: &str, status: TaskStatus) -> TaskObservation {

@@ -247,6 +247,12 @@ fn rerender(args: &Args) -> Result<()> {
     Ok(())
 }
 
+/// The same allocator as the gantry binary: the load clients and simulated
+/// agents share the machine with the server they measure, so the less CPU
+/// they spend in malloc, the less they disturb it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> Result<()> {
     let args = Args::parse();

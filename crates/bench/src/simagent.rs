@@ -300,6 +300,20 @@ async fn sync_loop(
         if !resp.registered {
             return Ok(());
         }
+        // Like the real agent (`ReportedTasks`), only the tasks whose
+        // status changed since the last answered report are sent; only
+        // those are observed (built) at all. A change set names the only
+        // tasks that can have moved (observed as they are upserted); a
+        // whole state may move any.
+        let started_at = now_epoch();
+        let moved = |t: &DesiredTask| acked.get(t.task_arn.as_str()) != Some(&observed_status(t));
+        let from_changes: Option<Vec<TaskObservation>> = resp.changes.as_ref().map(|c| {
+            c.upsert
+                .iter()
+                .filter(|t| moved(t))
+                .map(|t| observe_task(t, started_at))
+                .collect()
+        });
         match resp.take_desired_into(&mut held) {
             Ok(true) => {}
             Ok(false) => continue,
@@ -322,16 +336,15 @@ async fn sync_loop(
                 .count(),
             Ordering::Relaxed,
         );
-        // Like the real agent (`ReportedTasks`), only the tasks whose
-        // status changed since the last answered report are sent; only
-        // those are observed (built) at all.
-        let started_at = now_epoch();
-        let changed: Vec<TaskObservation> = desired
-            .tasks
-            .iter()
-            .filter(|t| acked.get(t.task_arn.as_str()) != Some(&observed_status(t)))
-            .map(|t| observe_task(t, started_at))
-            .collect();
+        let changed: Vec<TaskObservation> = match from_changes {
+            Some(c) => c,
+            None => desired
+                .tasks
+                .iter()
+                .filter(|t| moved(t))
+                .map(|t| observe_task(t, started_at))
+                .collect(),
+        };
         if !changed.is_empty() {
             pending = Some(ObservedState { tasks: changed });
         }
