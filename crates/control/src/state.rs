@@ -336,17 +336,6 @@ pub struct Versioned<T> {
     pub mod_revision: u64,
 }
 
-impl<T: Clone> Versioned<Arc<T>> {
-    /// The record itself, to change and write back (a copy unless this is
-    /// the last holder of it).
-    pub fn into_owned(self) -> Versioned<T> {
-        Versioned {
-            value: Arc::unwrap_or_clone(self.value),
-            mod_revision: self.mod_revision,
-        }
-    }
-}
-
 /// Typed access to the store.
 ///
 /// With a [`Mirror`] (see [`Repo::mirrored`]) reads are served from memory
