@@ -617,25 +617,6 @@ impl Repo {
         Ok(self.join_from_store(key, true).await?.pop())
     }
 
-    /// [`Repo::get_instance`] of many keys, in order, read at one point.
-    pub async fn get_instances_many(
-        &self,
-        keys: &[String],
-    ) -> Result<Vec<Option<Versioned<Arc<InstanceRecord>>>>, ApiError> {
-        if let Some(m) = self.mirror().await {
-            let view = m.view();
-            return keys
-                .iter()
-                .map(|k| view.get(k).map(|e| join_entry(&view, k, e)).transpose())
-                .collect();
-        }
-        let mut out = Vec::with_capacity(keys.len());
-        for k in keys {
-            out.push(self.join_from_store(k, true).await?.pop());
-        }
-        Ok(out)
-    }
-
     /// The instance records under `prefix` (`instances/`, or
     /// `instances/{cluster}/`) joined with their reservations, in key order.
     pub async fn list_instances(
