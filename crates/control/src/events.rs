@@ -555,7 +555,102 @@ pub struct Buffered {
     /// Epoch milliseconds when it was derived.
     pub time_ms: i64,
     /// The event's JSON.
-    pub json: Arc<str>,
+    pub json: EventJson,
+}
+
+/// An event's JSON. A task's or an instance's change is published as the
+/// changed object as stored, and turned into the event (its envelope, ISO
+/// timestamps, `updatedAt`) when it is first read: most events are never
+/// read, and building each one was most of the watcher's cost. Once
+/// rendered, every reader gets the same text (the same `id`).
+#[derive(Debug, Clone)]
+pub struct EventJson(Arc<EventJsonInner>);
+
+#[derive(Debug)]
+struct EventJsonInner {
+    rendered: std::sync::OnceLock<Box<str>>,
+    /// What to render, taken when rendered.
+    unrendered: Mutex<Option<Unrendered>>,
+}
+
+/// A task or instance change as published, before it is rendered.
+#[derive(Debug)]
+struct Unrendered {
+    detail_type: &'static str,
+    /// The member of the object holding the resource's ARN.
+    arn_field: &'static str,
+    /// The object as stored (`task` or `instance` of the record).
+    object: Box<serde_json::value::RawValue>,
+    now: f64,
+    mod_revision: u64,
+    account_id: Arc<str>,
+    region: Arc<str>,
+}
+
+impl EventJson {
+    fn rendered(json: String) -> EventJson {
+        EventJson(Arc::new(EventJsonInner {
+            rendered: std::sync::OnceLock::from(json.into_boxed_str()),
+            unrendered: Mutex::new(None),
+        }))
+    }
+
+    fn unrendered(u: Unrendered) -> EventJson {
+        EventJson(Arc::new(EventJsonInner {
+            rendered: std::sync::OnceLock::new(),
+            unrendered: Mutex::new(Some(u)),
+        }))
+    }
+
+    /// The event's JSON text.
+    pub fn get(&self) -> &str {
+        self.0.rendered.get_or_init(|| {
+            match lock(&self.0.unrendered).take() {
+                Some(u) => u.render(),
+                // Taken by a concurrent first reader, which sets `rendered`
+                // before `get_or_init` lets this one run: not reached.
+                None => String::new(),
+            }
+            .into_boxed_str()
+        })
+    }
+}
+
+impl Unrendered {
+    /// What [`derive`] and [`EventHub::publish`] make of the same change.
+    fn render(self) -> String {
+        let object: Value = serde_json::from_str(self.object.get()).unwrap_or(Value::Null);
+        let resource = object[self.arn_field]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        envelope(
+            &self.account_id,
+            &self.region,
+            Draft {
+                detail_type: self.detail_type,
+                resource,
+                detail: with_update(object, self.now, self.mod_revision),
+            },
+            self.now,
+        )
+    }
+}
+
+/// `draft` in EventBridge's envelope, as JSON (a new event id).
+fn envelope(account_id: &str, region: &str, draft: Draft, now: f64) -> String {
+    let event = EcsEvent {
+        version: "0".into(),
+        id: uuid::Uuid::new_v4().to_string(),
+        detail_type: draft.detail_type.to_string(),
+        source: "aws.ecs".into(),
+        account: account_id.to_string(),
+        time: iso_seconds(now),
+        region: region.to_string(),
+        resources: vec![draft.resource],
+        detail: draft.detail,
+    };
+    serde_json::to_string(&event).unwrap_or_default()
 }
 
 #[derive(Debug, Default)]
@@ -570,7 +665,8 @@ pub struct EventHub {
     ring: Mutex<Ring>,
     capacity: usize,
     latest: tokio::sync::watch::Sender<u64>,
-    partition: Partition,
+    account_id: Arc<str>,
+    region: Arc<str>,
     /// Set when the watcher stops: followers end instead of waiting (so a
     /// graceful shutdown is not held up by open streams).
     closed: std::sync::atomic::AtomicBool,
@@ -589,7 +685,8 @@ impl EventHub {
             }),
             capacity: capacity.max(1),
             latest: tokio::sync::watch::channel(0).0,
-            partition,
+            account_id: partition.account_id.as_str().into(),
+            region: partition.region.as_str().into(),
             closed: std::sync::atomic::AtomicBool::new(false),
         }
     }
@@ -606,18 +703,38 @@ impl EventHub {
 
     /// Wraps `draft` in its envelope and appends it; returns its sequence.
     pub fn publish(&self, cluster: &str, draft: Draft, now: f64) -> u64 {
-        let event = EcsEvent {
-            version: "0".into(),
-            id: uuid::Uuid::new_v4().to_string(),
-            detail_type: draft.detail_type.to_string(),
-            source: "aws.ecs".into(),
-            account: self.partition.account_id.clone(),
-            time: iso_seconds(now),
-            region: self.partition.region.clone(),
-            resources: vec![draft.resource],
-            detail: draft.detail,
+        let json = EventJson::rendered(envelope(&self.account_id, &self.region, draft, now));
+        self.append(cluster, json, now)
+    }
+
+    /// Appends the state change of a task (`kind` Task) or an instance
+    /// whose stored object (the record's `task` or `instance`) is `object`,
+    /// as [`derive`] would make it, rendered when first read.
+    fn publish_object(
+        &self,
+        cluster: &str,
+        kind: Kind,
+        object: Box<serde_json::value::RawValue>,
+        now: f64,
+        mod_revision: u64,
+    ) -> u64 {
+        let (detail_type, arn_field) = match kind {
+            Kind::Task => (TASK_STATE_CHANGE, "taskArn"),
+            _ => (INSTANCE_STATE_CHANGE, "containerInstanceArn"),
         };
-        let json: Arc<str> = serde_json::to_string(&event).unwrap_or_default().into();
+        let json = EventJson::unrendered(Unrendered {
+            detail_type,
+            arn_field,
+            object,
+            now,
+            mod_revision,
+            account_id: self.account_id.clone(),
+            region: self.region.clone(),
+        });
+        self.append(cluster, json, now)
+    }
+
+    fn append(&self, cluster: &str, json: EventJson, now: f64) -> u64 {
         let seq = {
             let mut ring = lock(&self.ring);
             let seq = ring.next_seq;
@@ -726,6 +843,27 @@ pub fn apply(hub: &EventHub, cache: &mut Cache, ev: &WatchEvent, now: f64) {
         return;
     }
     let created = ev.kv.create_revision == ev.kv.mod_revision;
+    if kind != Kind::Service {
+        // What `derive` does, without building the record: a task or an
+        // instance changes when its fingerprint does, and its event is its
+        // stored object, rendered when first read.
+        if let Some(fp) = quick_fingerprint(kind, &ev.kv.value) {
+            if cache.get(key) != Some(&fp) {
+                let Some(object) = stored_object(kind, &ev.kv.value) else {
+                    tracing::warn!(key, "events: undecodable record");
+                    return;
+                };
+                hub.publish_object(cluster, kind, object, now, ev.kv.mod_revision);
+            }
+            if matches!(&fp, Fingerprint::Task(f) if f[0] == "STOPPED") {
+                // Nothing follows STOPPED but the record's deletion.
+                cache.remove(key);
+            } else {
+                cache.put(key, fp);
+            }
+            return;
+        }
+    }
     // Most writes (an instance's reservations, a report that changes no
     // status) change nothing an event reports: settle those from the
     // fingerprinted fields alone. An unchanged fingerprint publishes
@@ -760,6 +898,27 @@ pub fn apply(hub: &EventHub, cache: &mut Cache, ev: &WatchEvent, now: f64) {
     } else {
         cache.put(key, fp);
     }
+}
+
+/// The `task` (of a task record) or `instance` (of an instance record)
+/// member of stored `bytes`, as stored.
+fn stored_object(kind: Kind, bytes: &[u8]) -> Option<Box<serde_json::value::RawValue>> {
+    #[derive(serde::Deserialize)]
+    struct TaskRec<'a> {
+        #[serde(borrow)]
+        task: &'a serde_json::value::RawValue,
+    }
+    #[derive(serde::Deserialize)]
+    struct InstanceRec<'a> {
+        #[serde(borrow)]
+        instance: &'a serde_json::value::RawValue,
+    }
+    let raw = match kind {
+        Kind::Task => serde_json::from_slice::<TaskRec>(bytes).ok()?.task,
+        Kind::Instance => serde_json::from_slice::<InstanceRec>(bytes).ok()?.instance,
+        Kind::Service => return None,
+    };
+    Some(raw.to_owned())
 }
 
 /// Follows the store and publishes events until `shutdown` fires. Starts
@@ -992,7 +1151,7 @@ pub fn sse_response(
         loop {
             if let Some(e) = st.pending.pop_front() {
                 st.q.after = e.seq;
-                let ev = SseEvent::default().id(e.seq.to_string()).data(&*e.json);
+                let ev = SseEvent::default().id(e.seq.to_string()).data(e.json.get());
                 return Some((Ok(ev), st));
             }
             // Mark the current version seen before reading, so a publish
@@ -1289,7 +1448,7 @@ mod tests {
         assert_eq!(hub.read(4, i64::MIN, None, 100).len(), 1);
         let since = ((NOW + 4.0) * 1000.0) as i64;
         assert_eq!(hub.read(0, since, None, 100).len(), 1);
-        let v: Value = serde_json::from_str(&all[0].json).unwrap();
+        let v: Value = serde_json::from_str(all[0].json.get()).unwrap();
         assert_eq!(v["version"], "0");
         assert_eq!(v["source"], "aws.ecs");
         assert_eq!(v["detail-type"], TASK_STATE_CHANGE);
@@ -1376,13 +1535,69 @@ mod tests {
         let got: Vec<Value> = hub
             .read(0, i64::MIN, Some("default"), 10)
             .iter()
-            .map(|e| serde_json::from_str(&e.json).unwrap())
+            .map(|e| serde_json::from_str(e.json.get()).unwrap())
             .collect();
         let statuses: Vec<&str> = got
             .iter()
             .map(|e| e["detail"]["lastStatus"].as_str().unwrap())
             .collect();
         assert_eq!(statuses, vec!["PENDING", "STOPPED"]);
+    }
+
+    /// A task's or an instance's change, published unrendered by `apply`,
+    /// reads as what `derive` and `publish` make of the same write (but for
+    /// the event id), and the same text at every read.
+    #[test]
+    fn unrendered_events_read_as_derived_ones() {
+        let instance = json!({"instance": {
+            "containerInstanceArn": "arn:aws:ecs:us-east-1:123456789012:container-instance/default/i1",
+            "status": "ACTIVE",
+            "agentConnected": true,
+            "registeredAt": 1_700_000_000.125,
+        }, "cluster": "default", "id": "i1"});
+        let cases = [
+            (
+                Kind::Task,
+                "tasks/default/abc",
+                task("PENDING", "RUNNING", container("PENDING", None)),
+            ),
+            (Kind::Instance, "instances/default/i1", instance),
+        ];
+        for (kind, key, rec) in cases {
+            let hub = EventHub::new(Partition::new("123456789012", "us-east-1"), 10);
+            let mut cache = Cache::new(10);
+            let ev = WatchEvent {
+                kind: EventKind::Put,
+                kv: gantry_store::KeyValue {
+                    key: key.into(),
+                    value: serde_json::to_vec(&rec).unwrap(),
+                    create_revision: 7,
+                    mod_revision: 7,
+                },
+            };
+            apply(&hub, &mut cache, &ev, NOW);
+            let (fp, drafts) = derive(kind, None, true, &rec, NOW, 7);
+            assert_eq!(cache.get(key), Some(&fp));
+            assert_eq!(drafts.len(), 1);
+            let reference = EventHub::new(Partition::new("123456789012", "us-east-1"), 10);
+            for d in drafts {
+                reference.publish("default", d, NOW);
+            }
+            let read = hub.read(0, i64::MIN, None, 10);
+            assert_eq!(read.len(), 1);
+            let first = read[0].json.get().to_string();
+            let mut got: Value = serde_json::from_str(&first).unwrap();
+            let mut want: Value =
+                serde_json::from_str(reference.read(0, i64::MIN, None, 10)[0].json.get()).unwrap();
+            assert!(got["id"].as_str().is_some_and(|id| id.len() == 36));
+            got["id"] = Value::Null;
+            want["id"] = Value::Null;
+            assert_eq!(got, want);
+            assert_eq!(hub.read(0, i64::MIN, None, 10)[0].json.get(), first);
+            // An unchanged fingerprint publishes nothing more.
+            apply(&hub, &mut cache, &ev, NOW);
+            assert_eq!(hub.read(0, i64::MIN, None, 10).len(), 1);
+        }
     }
 
     #[test]

@@ -515,10 +515,23 @@ async fn api_inner(state: &HttpState, req: Request) -> Result<Vec<u8>, ApiError>
     } else {
         body
     };
-    if let Err(e) = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&body) {
-        return Err(ApiError::serialization(format!(
-            "Request body is not a JSON object: {e}"
-        )));
+    let needs_authz = state.authorizer.is_some() && !ctx.principal.is_root;
+    // The body as a tree, when authorization or the audit trail reads it;
+    // it is parsed once, for the object check too.
+    let value = if needs_authz || state.audit.is_some() {
+        serde_json::from_slice::<serde_json::Value>(&body)
+            .ok()
+            .filter(serde_json::Value::is_object)
+    } else {
+        None
+    };
+    if value.is_none() {
+        if let Err(e) = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&body)
+        {
+            return Err(ApiError::serialization(format!(
+                "Request body is not a JSON object: {e}"
+            )));
+        }
     }
     let Some(handler) = api.handler(state) else {
         return Err(ApiError::client(
@@ -526,11 +539,7 @@ async fn api_inner(state: &HttpState, req: Request) -> Result<Vec<u8>, ApiError>
             format!("Unknown operation '{target}'."),
         ));
     };
-    let needs_authz = state.authorizer.is_some() && !ctx.principal.is_root;
-    if needs_authz || state.audit.is_some() {
-        let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| {
-            ApiError::serialization(format!("Request body is not a JSON object: {e}"))
-        })?;
+    if let Some(value) = value {
         if state.audit.is_some() {
             let resources = audit_resources(&state.identity, api, &operation, &value);
             slot.update(|f| f.resources = resources);

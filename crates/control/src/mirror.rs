@@ -269,20 +269,31 @@ impl Mirror {
     /// far back (it remembers the last [`RECENT_KEYS`] writes, and nothing
     /// before its last snapshot).
     pub fn written_since(&self, after: u64, prefix: &str) -> Option<Vec<String>> {
+        self.written_since_each(after, &[prefix])
+            .and_then(|mut each| each.pop())
+    }
+
+    /// [`Mirror::written_since`] of each of `prefixes`, all read at one
+    /// point (in one pass over the written keys).
+    pub fn written_since_each(&self, after: u64, prefixes: &[&str]) -> Option<Vec<Vec<String>>> {
         let entries = self.read();
         if after < entries.floor {
             return None;
         }
         let from = entries.recent.partition_point(|(r, _)| *r <= after);
-        let mut keys: Vec<String> = entries
-            .recent
-            .range(from..)
-            .filter(|(_, k)| k.starts_with(prefix))
-            .map(|(_, k)| k.clone())
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        Some(keys)
+        let mut each: Vec<Vec<String>> = prefixes.iter().map(|_| Vec::new()).collect();
+        for (_, k) in entries.recent.range(from..) {
+            for (keys, prefix) in each.iter_mut().zip(prefixes) {
+                if k.starts_with(prefix) {
+                    keys.push(k.clone());
+                }
+            }
+        }
+        for keys in &mut each {
+            keys.sort_unstable();
+            keys.dedup();
+        }
+        Some(each)
     }
 
     /// Offers `record`, whose encoding is `bytes`, as the decoded record

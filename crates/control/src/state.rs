@@ -94,7 +94,7 @@ fn reservation_key(cluster: &str, instance: &str, task: &str) -> String {
 /// The reservation keys of the instances under an instance key or prefix:
 /// `instances/c/i` → `reservations/c/i/`, `instances/c/` →
 /// `reservations/c/`, `instances/` → `reservations/`.
-fn reservations_under(instances: &str) -> String {
+pub(crate) fn reservations_under(instances: &str) -> String {
     let rest = instances.strip_prefix("instances/").unwrap_or(instances);
     if rest.is_empty() || rest.ends_with('/') {
         format!("reservations/{rest}")
@@ -494,11 +494,53 @@ impl Repo {
         Ok(out)
     }
 
-    /// The distinct keys under `prefix` written after revision `after`
-    /// ([`Mirror::written_since`]); `None` without a mirror that remembers
-    /// that far back.
-    pub async fn written_since(&self, after: u64, prefix: &str) -> Option<Vec<String>> {
-        self.mirror().await?.written_since(after, prefix)
+    /// `derive` of the `T` stored at each of `keys`, in order, all read at
+    /// one point as in [`Repo::get_shared_many`]. `derive` must depend on
+    /// the record alone: with the mirror, what it makes is kept with the
+    /// stored value (one `D` per value), and later calls for the same value
+    /// get that one without decoding or deriving again.
+    pub async fn get_derived_many<T, D>(
+        &self,
+        keys: &[String],
+        derive: impl Fn(&T) -> Result<D, ApiError>,
+    ) -> Result<Vec<Option<Arc<D>>>, ApiError>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+        D: Send + Sync + 'static,
+    {
+        if let Some(m) = self.mirror().await {
+            return keys
+                .iter()
+                .zip(m.get_many(keys))
+                .map(|(k, e)| {
+                    let Some(e) = e else { return Ok(None) };
+                    if let Some(d) = e.cached::<D>() {
+                        return Ok(Some(d));
+                    }
+                    let record = decode_entry::<T>(k, &e)?;
+                    Ok(Some(e.keep(Arc::new(derive(&record.value)?))))
+                })
+                .collect();
+        }
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            out.push(match self.get::<T>(k).await? {
+                Some(v) => Some(Arc::new(derive(&v.value)?)),
+                None => None,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The distinct keys under each of `prefixes` written after revision
+    /// `after`, read at one point ([`Mirror::written_since_each`]); `None`
+    /// without a mirror that remembers that far back.
+    pub async fn written_since_each(
+        &self,
+        after: u64,
+        prefixes: &[&str],
+    ) -> Option<Vec<Vec<String>>> {
+        self.mirror().await?.written_since_each(after, prefixes)
     }
 
     /// The `mod_revision`s of `keys`, all read at one point (one mirror

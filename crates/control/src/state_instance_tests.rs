@@ -276,3 +276,57 @@ async fn reservations_stored_inside_a_record_move_to_their_keys() {
     // Done once: a second pass finds nothing to move.
     assert_eq!(repo.migrate_reservations().await.unwrap(), 0);
 }
+
+/// What `get_derived_many` derives is kept with the mirrored value: derived
+/// once per stored value (again after a new write), and read straight from
+/// the store without a mirror; absent keys are `None`.
+#[tokio::test]
+async fn derived_values_are_kept_per_stored_value() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let put = |v: u32| {
+        let store = store.clone();
+        async move {
+            let mut txn = TxnBuilder::new();
+            txn.put("t/a", &v).unwrap();
+            assert!(Repo::new(store).commit(txn).await.unwrap());
+        }
+    };
+    put(1).await;
+    let keys = vec!["t/a".to_string(), "t/missing".to_string()];
+    for (repo, once) in [
+        (Repo::new(store.clone()), false),
+        (mirrored(store.clone()).await, true),
+    ] {
+        let calls = AtomicUsize::new(0);
+        let derive = |v: &u32| {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Ok(format!("<{v}>"))
+        };
+        for _ in 0..3 {
+            let got = repo
+                .get_derived_many::<u32, String>(&keys, derive)
+                .await
+                .unwrap();
+            assert_eq!(got[0].as_deref().map(String::as_str), Some("<1>"));
+            assert!(got[1].is_none());
+        }
+        assert_eq!(calls.load(Ordering::SeqCst), if once { 1 } else { 3 });
+    }
+    let repo = mirrored(store.clone()).await;
+    let calls = AtomicUsize::new(0);
+    let derive = |v: &u32| {
+        calls.fetch_add(1, Ordering::SeqCst);
+        Ok(format!("<{v}>"))
+    };
+    repo.get_derived_many::<u32, String>(&keys, derive)
+        .await
+        .unwrap();
+    put(2).await;
+    let got = repo
+        .get_derived_many::<u32, String>(&keys, derive)
+        .await
+        .unwrap();
+    assert_eq!(got[0].as_deref().map(String::as_str), Some("<2>"));
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+}

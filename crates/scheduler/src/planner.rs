@@ -24,6 +24,7 @@
 //! With thousands of instances the cost is dominated by that first pass (reading each
 //! instance and its spread attribute: cache misses), not by the placements.
 
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
@@ -310,8 +311,8 @@ impl<'a> BucketIndex<'a> {
     }
 }
 
-struct Planner<'a> {
-    instances: &'a [Instance],
+struct Planner<'a, I> {
+    instances: &'a [I],
     req: &'a PlacementRequest,
     keys: Vec<Key>,
     checker: Checker<'a>,
@@ -326,11 +327,11 @@ struct Planner<'a> {
     ties: Vec<Option<u64>>,
 }
 
-impl<'a> Planner<'a> {
+impl<'a, I: Borrow<Instance>> Planner<'a, I> {
     fn tie(&mut self, i: u32) -> u64 {
         let slot = &mut self.ties[i as usize];
         *slot.get_or_insert_with(|| {
-            mix(self.req.seed ^ mix(hash_str(&self.instances[i as usize].id)))
+            mix(self.req.seed ^ mix(hash_str(&self.instances[i as usize].borrow().id)))
         })
     }
 
@@ -357,7 +358,7 @@ impl<'a> Planner<'a> {
     fn fits(&mut self, i: u32) -> bool {
         let v = &mut self.verdicts[i as usize];
         if matches!(v, Verdict::Unchecked) {
-            let inst = &self.instances[i as usize];
+            let inst = &self.instances[i as usize].borrow();
             *v = self
                 .checker
                 .check(inst, &Reserved::default(), self.live[i as usize].groups);
@@ -390,14 +391,14 @@ impl<'a> Planner<'a> {
         for (a, b) in self.buckets.iter_mut().enumerate() {
             b.count[self.bucket_of[i as usize * attrs + a] as usize] += 1;
         }
-        let inst = &self.instances[i as usize];
+        let inst = &self.instances[i as usize].borrow();
         self.verdicts[i as usize] = self.checker.check(inst, r, l.groups);
     }
 
     fn front_entry(&mut self, i: u32) -> Reverse<FrontEntry<'a>> {
         Reverse(FrontEntry {
             tie: self.tie(i),
-            id: &self.instances[i as usize].id,
+            id: &self.instances[i as usize].borrow().id,
             index: i,
         })
     }
@@ -552,7 +553,8 @@ impl<'a> Planner<'a> {
             let Reverse(top) = part.front.pop().expect("a best front");
             let i = top.index;
             self.reserve(i);
-            out.placements.push(self.instances[i as usize].arn.clone());
+            out.placements
+                .push(self.instances[i as usize].borrow().arn.clone());
             if matches!(self.verdicts[i as usize], Verdict::Fits) {
                 let k = self.reduced(i);
                 match k.cmp(&part.front_key) {
@@ -590,7 +592,7 @@ impl<'a> Planner<'a> {
         candidates.retain(|&i| self.fits(i));
         let id_hash: Vec<u64> = candidates
             .iter()
-            .map(|&i| hash_str(&self.instances[i as usize].id))
+            .map(|&i| hash_str(&self.instances[i as usize].borrow().id))
             .collect();
         let seed = self.req.seed;
         let tie: Vec<u64> = id_hash.iter().map(|h| mix(seed ^ mix(*h))).collect();
@@ -618,7 +620,12 @@ impl<'a> Planner<'a> {
                         let bi = candidates[*b] as usize;
                         cur.cmp(bkey)
                             .then_with(|| tie[c].cmp(&tie[*b]))
-                            .then_with(|| self.instances[i as usize].id.cmp(&self.instances[bi].id))
+                            .then_with(|| {
+                                self.instances[i as usize]
+                                    .borrow()
+                                    .id
+                                    .cmp(&self.instances[bi].borrow().id)
+                            })
                             == Ordering::Less
                     }
                 };
@@ -631,7 +638,8 @@ impl<'a> Planner<'a> {
             };
             let i = candidates[c];
             self.reserve(i);
-            out.placements.push(self.instances[i as usize].arn.clone());
+            out.placements
+                .push(self.instances[i as usize].borrow().arn.clone());
         }
         true
     }
@@ -644,7 +652,10 @@ impl<'a> Planner<'a> {
 /// task cannot be placed it holds one failure per instance that is not INACTIVE (in input
 /// order) and no later task is placed. Placements depend only on the instances (not their
 /// order), the request and the seed.
-pub fn plan(instances: &[Instance], req: &PlacementRequest) -> Result<Plan, PlanError> {
+pub fn plan<I: Borrow<Instance>>(
+    instances: &[I],
+    req: &PlacementRequest,
+) -> Result<Plan, PlanError> {
     if req.strategies.len() > MAX_STRATEGIES {
         return Err(PlanError::TooManyStrategies {
             count: req.strategies.len(),
@@ -706,7 +717,7 @@ pub fn plan(instances: &[Instance], req: &PlacementRequest) -> Result<Plan, Plan
     // One pass over the instances: their own fields and, where needed, the spread
     // attributes (short built-in names are stored in the instance itself: `Attributes`),
     // so the slice is read once, in order.
-    for (i, inst) in instances.iter().enumerate() {
+    for (i, inst) in instances.iter().map(Borrow::borrow).enumerate() {
         if !inst.active {
             verdicts.push(Verdict::Inactive);
             live.push(Live::default());
@@ -767,6 +778,7 @@ pub fn plan(instances: &[Instance], req: &PlacementRequest) -> Result<Plan, Plan
         } = planner;
         out.failures = instances
             .iter()
+            .map(Borrow::borrow)
             .zip(verdicts.iter_mut())
             .zip(&live)
             .filter_map(|((inst, v), l)| {

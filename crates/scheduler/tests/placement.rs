@@ -529,7 +529,7 @@ fn same_seed_same_plan_regardless_of_input_order() {
 
 #[test]
 fn no_instances_is_a_distinct_error() {
-    let err = plan(&[], &req(demand(1, 1), 1)).unwrap_err();
+    let err = plan::<Instance>(&[], &req(demand(1, 1), 1)).unwrap_err();
     assert_eq!(err, PlanError::NoInstances);
     assert_eq!(
         err.to_string(),
@@ -571,7 +571,7 @@ fn invalid_requests_are_rejected_with_client_messages() {
     );
     // Validation comes before the empty-cluster check.
     assert!(matches!(
-        plan(
+        plan::<Instance>(
             &[],
             &strategies(req(demand(1, 1), 1), vec![Strategy::binpack("disk")])
         ),

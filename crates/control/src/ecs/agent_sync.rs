@@ -462,13 +462,23 @@ impl EcsService {
             None
         };
         let written = match &previous {
-            Some(p) => self.repo.written_since(p.made_from, "tasks/").await,
+            Some(p) => {
+                let reservations =
+                    crate::state::reservations_under(&instance_key(&inst.cluster, &inst.id));
+                self.repo
+                    .written_since_each(p.made_from, &["tasks/", &reservations])
+                    .await
+            }
             None => None,
         };
         // The keys to look at, and the sent tasks that stand as sent
         // without a look (none when every task of the host is looked at).
         let (keys, mut now) = match (previous.as_mut(), written) {
-            (Some(p), Some(written)) => moved_since_sent(inst, p, written),
+            (Some(p), Some(mut written)) => {
+                let reservations = written.pop().unwrap_or_default();
+                let tasks = written.pop().unwrap_or_default();
+                moved_since_sent(inst, p, tasks, reservations)
+            }
             _ => None,
         }
         .unwrap_or_else(|| {
@@ -769,34 +779,53 @@ fn reserved_on(inst: &InstanceRecord, key: &str) -> bool {
 }
 
 /// Splits what was sent (`sent.tasks`) given the task keys `written` since
-/// it was made: the keys to look at again (written since, or carrying role
-/// credentials, which rotate; those of them still reserved on `inst`),
+/// it was made and the reservation keys of `inst` written since
+/// (`reservations`): the keys to look at again (written since, or carrying
+/// role credentials, which rotate; those of them still reserved on `inst`),
 /// left in `sent.tasks` with what was sent of them, and the rest, which
 /// stand as sent (returned). `None`, with `sent` as it was, when the
 /// tasks would not add up to the host's reservations (look at them all).
+///
+/// A task reserved on `inst` that was not sent was reserved since, and a
+/// reservation is written only with its instance record: its reservation
+/// key is among `reservations`. So of the (many) task keys written in the
+/// cluster since, only those that were sent need a look, and finding them
+/// costs one hash lookup each.
 fn moved_since_sent(
     inst: &InstanceRecord,
     sent: &mut SentState,
     written: Vec<String>,
+    reservations: Vec<String>,
 ) -> Option<(Vec<String>, std::collections::HashMap<String, SentTask>)> {
-    let mut look: std::collections::BTreeSet<String> = written
+    // The keys to look at, each once, and whether each was sent.
+    let mut look: Vec<(String, bool)> = written
         .into_iter()
-        .filter(|k| sent.tasks.contains_key(k.as_str()) || reserved_on(inst, k))
-        .collect();
-    look.extend(
-        sent.tasks
-            .iter()
-            .filter(|(_, t)| t.has_role)
-            .map(|(k, _)| k.clone()),
-    );
-    let looked_sent = look
-        .iter()
         .filter(|k| sent.tasks.contains_key(k.as_str()))
-        .count();
-    let looked: Vec<String> = look
+        .map(|k| (k, true))
+        .collect();
+    if sent.tasks.values().any(|t| t.has_role) {
+        let seen: std::collections::HashSet<String> = look.iter().map(|(k, _)| k.clone()).collect();
+        look.extend(
+            sent.tasks
+                .iter()
+                .filter(|(k, t)| t.has_role && !seen.contains(k.as_str()))
+                .map(|(k, _)| (k.clone(), true)),
+        );
+    }
+    for r in reservations {
+        let id = r.rsplit('/').next().unwrap_or_default();
+        if let Some(res) = inst.reservations.get(id) {
+            let key = task_key(res.task_cluster(&inst.cluster), id);
+            if !sent.tasks.contains_key(key.as_str()) {
+                look.push((key, false));
+            }
+        }
+    }
+    let looked_sent = look.iter().filter(|(_, s)| *s).count();
+    let mut looked: Vec<String> = look
         .iter()
-        .filter(|k| reserved_on(inst, k))
-        .cloned()
+        .filter(|(k, _)| reserved_on(inst, k))
+        .map(|(k, _)| k.clone())
         .collect();
     if sent.tasks.len() - looked_sent + looked.len() != inst.reservations.len() {
         return None;
@@ -804,11 +833,15 @@ fn moved_since_sent(
     // Every task looked at stays in `sent` (those no longer reserved are
     // what the answer removes).
     let mut carried = std::mem::take(&mut sent.tasks);
-    for k in look {
-        if let Some(t) = carried.remove(k.as_str()) {
-            sent.tasks.insert(k, t);
+    for (k, was_sent) in look {
+        if was_sent {
+            if let Some(t) = carried.remove(k.as_str()) {
+                sent.tasks.insert(k, t);
+            }
         }
     }
+    // Built and sent in key order.
+    looked.sort_unstable();
     Some((looked, carried))
 }
 
@@ -857,5 +890,92 @@ impl SentStates {
     /// Forgets a host (deregistered).
     pub(super) fn forget(&self, host: &str) {
         self.lock().remove(host);
+    }
+}
+
+#[cfg(test)]
+mod moved_tests {
+    use super::*;
+    use crate::state::Reservation;
+
+    fn host(tasks: &[&str]) -> InstanceRecord {
+        InstanceRecord {
+            instance: ecs::ContainerInstance::default(),
+            cluster: "c1".into(),
+            id: "h1".into(),
+            generation: 1,
+            reservations: tasks
+                .iter()
+                .map(|t| (t.to_string(), Reservation::default()))
+                .collect(),
+            total_cpu: 1024,
+            total_memory: 1024,
+            reserved_tcp_ports: vec![],
+            reserved_udp_ports: vec![],
+            deregistered_at: None,
+        }
+    }
+
+    fn sent(tasks: &[(&str, bool)]) -> SentState {
+        SentState {
+            generation: 1,
+            made_from: 10,
+            tasks: tasks
+                .iter()
+                .map(|(t, role)| {
+                    (
+                        task_key("c1", t),
+                        SentTask {
+                            arn: format!("arn:{t}"),
+                            revision: 5,
+                            credentials: 0,
+                            has_role: *role,
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn keys(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|t| task_key("c1", t)).collect()
+    }
+
+    /// Of the cluster's written task keys only the sent ones are looked at;
+    /// a task reserved since is found from the host's reservation keys, a
+    /// released one stays looked at (the answer removes it), role tasks are
+    /// always looked at, and the rest stand as sent.
+    #[test]
+    fn looks_at_what_moved_on_this_host_only() {
+        // Sent: a, b, r (with a role), x. Now: a, b, r, n (x released).
+        let inst = host(&["a", "b", "n", "r"]);
+        let mut s = sent(&[("a", false), ("b", false), ("r", true), ("x", false)]);
+        // Written in the cluster since: a (a report), x (stopped), and
+        // tasks of other hosts; the reservation keys of n and x.
+        let written = keys(&["a", "o1", "o2", "x"]);
+        let reservations = vec![
+            "reservations/c1/h1/n".to_string(),
+            "reservations/c1/h1/x".to_string(),
+        ];
+        let (looked, carried) =
+            moved_since_sent(&inst, &mut s, written, reservations).expect("adds up");
+        assert_eq!(looked, keys(&["a", "n", "r"]));
+        let mut stand: Vec<&String> = carried.keys().collect();
+        stand.sort();
+        assert_eq!(stand, vec![&task_key("c1", "b")]);
+        let mut kept: Vec<&String> = s.tasks.keys().collect();
+        kept.sort();
+        assert_eq!(kept, keys(&["a", "r", "x"]).iter().collect::<Vec<_>>());
+    }
+
+    /// A task reserved on the host that was neither sent nor among its
+    /// written reservation keys: the counts do not add up, so every task
+    /// is looked at, and what was sent is left as it was.
+    #[test]
+    fn an_unexplained_reservation_looks_at_everything() {
+        let inst = host(&["a", "b", "n"]);
+        let mut s = sent(&[("a", false), ("b", false)]);
+        assert!(moved_since_sent(&inst, &mut s, keys(&["a"]), vec![]).is_none());
+        assert_eq!(s.tasks.len(), 2);
     }
 }

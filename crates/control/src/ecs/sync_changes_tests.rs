@@ -540,3 +540,41 @@ async fn released_reservations_keep_the_planner_view_store() {
 async fn released_reservations_keep_the_planner_view_mirrored() {
     released_reservations_keep_the_planner_view(true).await;
 }
+
+/// A placement leaves the planner's view of the host it placed on cached at
+/// the committed revision (the view it planned over, plus the new
+/// reservation), so the next placement does not sum the host's
+/// reservations again.
+async fn placements_keep_the_planner_view(mirrored: bool) {
+    let (ecs, _instances) = world(mirrored).await;
+    for _ in 0..3 {
+        let r = ok(&ecs, "RunTask", json!({"taskDefinition": "web"})).await;
+        let arn = r["tasks"][0]["containerInstanceArn"].as_str().unwrap();
+        let id = arn.rsplit('/').next().unwrap().to_string();
+        let rec = ecs
+            .repo
+            .get_instance(&crate::state::instance_key("default", &id))
+            .await
+            .unwrap()
+            .unwrap();
+        let (rev, view) = ecs
+            .sched_instances
+            .lock()
+            .unwrap()
+            .get(&id)
+            .map(|(rev, v)| (*rev, (**v).clone()))
+            .expect("a view kept");
+        assert_eq!(rev, rec.mod_revision, "the view follows the record");
+        assert_eq!(view, ecs.scheduler_instance(&rec.value));
+    }
+}
+
+#[tokio::test]
+async fn placements_keep_the_planner_view_store() {
+    placements_keep_the_planner_view(false).await;
+}
+
+#[tokio::test]
+async fn placements_keep_the_planner_view_mirrored() {
+    placements_keep_the_planner_view(true).await;
+}

@@ -51,10 +51,11 @@ pub(super) struct PendingWrites {
     /// The ids of the new tasks on each instance of `instances` (the only
     /// reservations the writes add to it).
     added: BTreeMap<String, Vec<String>>,
-    /// The planner's view of the instances in `instances`, computed at the
-    /// first placement over them and then kept current reservation by
+    /// The planner's view of the instances in `instances`: the view the
+    /// placement that first changed an instance planned over (else computed
+    /// at the next placement over it), then kept current reservation by
     /// reservation (`add_tasks`) instead of recomputed from the record.
-    views: std::sync::Mutex<HashMap<String, sched::Instance>>,
+    views: std::sync::Mutex<HashMap<String, Arc<sched::Instance>>>,
 }
 
 /// RunTasks that have been planned under the write lock but not yet
@@ -90,6 +91,9 @@ pub(super) struct Placement {
     /// Non-INACTIVE instances considered.
     instance_count: usize,
     by_id: BTreeMap<String, Versioned<Arc<InstanceRecord>>>,
+    /// The planner's view of each instance placed on, as of its record in
+    /// `by_id` (`add_tasks` keeps it current instead of recomputing it).
+    views: HashMap<String, Arc<sched::Instance>>,
     placed: Vec<TaskRecord>,
     failures: Vec<sched::PlacementFailure>,
 }
@@ -165,7 +169,7 @@ impl EcsService {
         &self,
         records: &[Versioned<Arc<InstanceRecord>>],
         pending: Option<&PendingWrites>,
-    ) -> Vec<sched::Instance> {
+    ) -> Vec<Arc<sched::Instance>> {
         let mut cache = self
             .sched_instances
             .lock()
@@ -183,10 +187,10 @@ impl EcsService {
                     let mut views = p.views.lock().unwrap_or_else(|e| e.into_inner());
                     let view = views
                         .entry(id.clone())
-                        .or_insert_with(|| self.scheduler_instance(&r.value))
+                        .or_insert_with(|| Arc::new(self.scheduler_instance(&r.value)))
                         .clone();
                     debug_assert_eq!(
-                        view,
+                        *view,
                         self.scheduler_instance(&r.value),
                         "the batch's planner view of {id} drifted from its record"
                     );
@@ -201,11 +205,11 @@ impl EcsService {
                             self.scheduler_instance(&r.value),
                             "the cached planner view of {id} differs from its record"
                         );
-                        sched::Instance::clone(inst)
+                        inst.clone()
                     }
                     _ => {
-                        let inst = self.scheduler_instance(&r.value);
-                        cache.insert(id.clone(), (r.mod_revision, Arc::new(inst.clone())));
+                        let inst = Arc::new(self.scheduler_instance(&r.value));
+                        cache.insert(id.clone(), (r.mod_revision, inst.clone()));
                         inst
                     }
                 }
@@ -541,25 +545,30 @@ impl EcsService {
 
     /// Commit new tasks with their reservations, wake their hosts, and return
     /// the wire tasks.
+    /// `views` are planner views of (some of) `instances` as given.
     async fn commit_tasks<I: std::borrow::Borrow<InstanceRecord>>(
         &self,
         instances: &BTreeMap<String, Versioned<I>>,
+        views: &HashMap<String, Arc<sched::Instance>>,
         placed: Vec<TaskRecord>,
         reservation: &Reservation,
         extra: impl FnOnce(&mut TxnBuilder) -> Result<(), ApiError>,
     ) -> Result<Vec<ecs::Task>, ApiError> {
         let mut writes = PendingWrites::default();
-        let tasks = Self::add_tasks(&mut writes, instances, placed, reservation, extra)?;
+        let tasks = Self::add_tasks(&mut writes, instances, views, placed, reservation, extra)?;
         self.commit_writes(writes).await?;
         Ok(tasks)
     }
 
     /// Adds new tasks, and their reservations to the instances they are
     /// placed on (as `writes` already leaves them, else as in `instances`),
-    /// to `writes`; the wire tasks. Nothing is written yet.
+    /// to `writes`; the wire tasks. Nothing is written yet. `views` are
+    /// planner views of (some of) `instances` as given: an instance's view
+    /// is carried into `writes` and kept current from there.
     fn add_tasks<I: std::borrow::Borrow<InstanceRecord>>(
         writes: &mut PendingWrites,
         instances: &BTreeMap<String, Versioned<I>>,
+        base_views: &HashMap<String, Arc<sched::Instance>>,
         placed: Vec<TaskRecord>,
         reservation: &Reservation,
         extra: impl FnOnce(&mut TxnBuilder) -> Result<(), ApiError>,
@@ -581,6 +590,9 @@ impl EcsService {
                     let v = instances
                         .get(vacant.key())
                         .expect("placed on a known instance");
+                    if let Some(view) = base_views.get(vacant.key()) {
+                        views.insert(vacant.key().clone(), view.clone());
+                    }
                     vacant.insert(Versioned {
                         value: Arc::new(v.value.borrow().clone()),
                         mod_revision: v.mod_revision,
@@ -599,7 +611,9 @@ impl EcsService {
             }
             inst.generation += 1;
             if let Some(view) = views.get_mut(&inst.id) {
-                // What `scheduler_instance` of the new record would give.
+                // What `scheduler_instance` of the new record would give
+                // (copied once per batch when the view is shared).
+                let view = Arc::make_mut(view);
                 let n = added as i64;
                 view.remaining_cpu -= reservation.cpu * n;
                 view.remaining_memory -= reservation.memory * n;
@@ -656,7 +670,7 @@ impl EcsService {
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
             for (iid, view) in views {
-                cache.insert(iid, (revision, Arc::new(view)));
+                cache.insert(iid, (revision, view));
             }
         }
         for iid in instances.keys() {
@@ -712,6 +726,7 @@ impl EcsService {
             return Ok(Placement {
                 instance_count: 0,
                 by_id: BTreeMap::new(),
+                views: HashMap::new(),
                 placed: vec![],
                 failures: vec![],
             });
@@ -730,34 +745,33 @@ impl EcsService {
         )
         .map_err(|e| ApiError::invalid_parameter(e.to_string()))?;
         let instance_count = records.len();
+        // A view's ARN is its record's (`scheduler_instance`).
+        let by_arn: HashMap<&str, usize> = sched_instances
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.arn.as_str(), i))
+            .collect();
+        let now = self.now();
+        let mut placed = vec![];
+        let mut views = HashMap::new();
+        for arn in &plan.placements {
+            let i = *by_arn
+                .get(arn.as_str())
+                .ok_or_else(|| ApiError::server("planner returned an unknown instance"))?;
+            let r = &records[i].value;
+            placed.push(self.new_task(l, r, now));
+            views
+                .entry(r.id.clone())
+                .or_insert_with(|| sched_instances[i].clone());
+        }
         let by_id: BTreeMap<String, Versioned<Arc<InstanceRecord>>> = records
             .into_iter()
             .map(|r| (r.value.id.clone(), r))
             .collect();
-        let by_arn: BTreeMap<String, String> = by_id
-            .values()
-            .map(|r| {
-                (
-                    r.value
-                        .instance
-                        .container_instance_arn
-                        .clone()
-                        .unwrap_or_default(),
-                    r.value.id.clone(),
-                )
-            })
-            .collect();
-        let now = self.now();
-        let mut placed = vec![];
-        for arn in &plan.placements {
-            let iid = by_arn
-                .get(arn)
-                .ok_or_else(|| ApiError::server("planner returned an unknown instance"))?;
-            placed.push(self.new_task(l, &by_id[iid].value, now));
-        }
         Ok(Placement {
             instance_count,
             by_id,
+            views,
             placed,
             failures: plan.failures,
         })
@@ -835,6 +849,7 @@ impl EcsService {
             return Ok(Placement {
                 instance_count: hosts.len(),
                 by_id: BTreeMap::new(),
+                views: HashMap::new(),
                 placed: vec![],
                 failures: no_capacity(providers.len()),
             });
@@ -893,6 +908,7 @@ impl EcsService {
         Ok(Placement {
             instance_count: by_id.len(),
             by_id,
+            views: HashMap::new(),
             placed,
             failures: no_capacity(missing),
         })
@@ -942,7 +958,7 @@ impl EcsService {
             let tasks = if placed.is_empty() {
                 vec![]
             } else {
-                self.commit_tasks(&p.by_id, placed, &Self::reservation(&l), |t| {
+                self.commit_tasks(&p.by_id, &p.views, placed, &Self::reservation(&l), |t| {
                     for w in &leases {
                         t.expect(&w.key, w.expect_rev).put(&w.key, &w.lease)?;
                     }
@@ -969,7 +985,7 @@ impl EcsService {
         let tasks = if p.placed.is_empty() {
             vec![]
         } else {
-            self.commit_tasks(&p.by_id, p.placed, &Self::reservation(&l), |t| {
+            self.commit_tasks(&p.by_id, &p.views, p.placed, &Self::reservation(&l), |t| {
                 for w in &leases {
                     t.expect(&w.key, w.expect_rev).put(&w.key, &w.lease)?;
                 }
@@ -1148,8 +1164,14 @@ impl EcsService {
         if placed.is_empty() {
             return Ok(vec![]);
         }
-        self.commit_tasks(&by_id, placed, &Self::reservation(&l), |_| Ok(()))
-            .await
+        self.commit_tasks(
+            &by_id,
+            &HashMap::new(),
+            placed,
+            &Self::reservation(&l),
+            |_| Ok(()),
+        )
+        .await
     }
 
     pub(super) async fn run_task(
@@ -1341,6 +1363,7 @@ impl EcsService {
         let Placement {
             instance_count,
             by_id,
+            views,
             placed,
             failures,
         } = if choice.is_fargate() {
@@ -1407,7 +1430,7 @@ impl EcsService {
             Ok(())
         };
         let tasks = if alone {
-            self.commit_tasks(&by_id, placed, &reservation, extra)
+            self.commit_tasks(&by_id, &views, placed, &reservation, extra)
                 .await?
         } else {
             // The batch's records of the instances it already changed are
@@ -1415,7 +1438,14 @@ impl EcsService {
             // are changed in place rather than copied.
             let mut by_id = by_id;
             by_id.retain(|id, _| !batch.writes.instances.contains_key(id));
-            Self::add_tasks(&mut batch.writes, &by_id, placed, &reservation, extra)?
+            Self::add_tasks(
+                &mut batch.writes,
+                &by_id,
+                &views,
+                placed,
+                &reservation,
+                extra,
+            )?
         };
         let response = ecs::RunTaskResponse {
             tasks: Some(tasks),
@@ -1513,8 +1543,14 @@ impl EcsService {
         let tasks = if placed.is_empty() {
             vec![]
         } else {
-            self.commit_tasks(&by_id, placed, &Self::reservation(&l), |_| Ok(()))
-                .await?
+            self.commit_tasks(
+                &by_id,
+                &HashMap::new(),
+                placed,
+                &Self::reservation(&l),
+                |_| Ok(()),
+            )
+            .await?
         };
         Ok(ecs::StartTaskResponse {
             tasks: Some(tasks),
@@ -1630,22 +1666,32 @@ impl EcsService {
             })
             .collect();
         let wanted: Vec<String> = keys.iter().flatten().cloned().collect();
-        let mut found = self
-            .repo
-            .get_shared_many::<TaskRecord>(&wanted)
-            .await?
-            .into_iter();
+        let mut found: std::vec::IntoIter<Option<TaskOut>> = if with_tags {
+            // Served as stored (no copy).
+            self.repo
+                .get_shared_many::<TaskRecord>(&wanted)
+                .await?
+                .into_iter()
+                .map(|r| r.map(|r| TaskOut::Tagged(r.value)))
+                .collect::<Vec<_>>()
+                .into_iter()
+        } else {
+            // Without its tags, as serialised once per stored record.
+            self.repo
+                .get_derived_many::<TaskRecord, TaskJson>(&wanted, TaskJson::of)
+                .await?
+                .into_iter()
+                .map(|j| j.map(TaskOut::Untagged))
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
         for (ident, key) in req.tasks.iter().zip(&keys) {
             let rec = match key {
                 Some(_) => found.next().flatten(),
                 None => None,
             };
             match rec {
-                // Served as stored (no copy), with its tags only if asked.
-                Some(r) => tasks.push(TaskOut {
-                    record: r.value,
-                    with_tags,
-                }),
+                Some(t) => tasks.push(t),
                 None => failures.push(ecs::Failure {
                     arn: Some(if ident.starts_with("arn:") {
                         ident.clone()
@@ -1750,21 +1796,35 @@ pub(super) struct DescribeTasksOut {
 }
 
 /// A stored task as DescribeTasks answers it: `tags` only with `include: TAGS`.
-pub(super) struct TaskOut {
-    record: Arc<TaskRecord>,
-    with_tags: bool,
+pub(super) enum TaskOut {
+    /// With its tags: the stored record's wire task, shared (not copied).
+    Tagged(Arc<TaskRecord>),
+    /// Without them, serialised once per stored record.
+    Untagged(Arc<TaskJson>),
 }
 
 impl Serialize for TaskOut {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.with_tags {
-            self.record.task.serialize(s)
-        } else {
-            super::without_field::WithoutField {
-                value: &self.record.task,
-                skip: "tags",
-            }
-            .serialize(s)
+        match self {
+            TaskOut::Tagged(r) => r.task.serialize(s),
+            TaskOut::Untagged(j) => j.0.serialize(s),
         }
+    }
+}
+
+/// A stored task's wire shape without `tags`, as JSON: DescribeTasks
+/// without `include: TAGS` copies it into its answer. Kept with the
+/// mirrored record it was made from (`Repo::get_derived_many`), so a task
+/// described again before it changes is not serialised again.
+pub(super) struct TaskJson(Box<serde_json::value::RawValue>);
+
+impl TaskJson {
+    fn of(r: &TaskRecord) -> Result<TaskJson, ApiError> {
+        serde_json::value::to_raw_value(&super::without_field::WithoutField {
+            value: &r.task,
+            skip: "tags",
+        })
+        .map(TaskJson)
+        .map_err(crate::state::internal)
     }
 }
