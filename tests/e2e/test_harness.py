@@ -3,6 +3,7 @@ against fake_gantry.py (no real binary, no Docker)."""
 
 import pathlib
 import secrets
+import shutil
 import string
 import sys
 import tempfile
@@ -20,9 +21,12 @@ def fake(monkeypatch):
     g = Gantry(binary=FAKE, data_dir=root / "data", port=free_port(), account_id="123456789012",
                access_key_id="AKIATESTTESTTEST", command_prefix=(sys.executable,),
                secret_access_key="".join(secrets.choice(string.ascii_letters) for _ in range(40)))
-    g.start(timeout=20)
-    yield g
-    g.stop()
+    try:
+        g.start(timeout=20)
+        yield g
+    finally:
+        g.stop()
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def test_process_control(fake):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import pathlib
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -166,6 +167,7 @@ def dev_cluster(gantry):
                 root.delete_cluster(cluster=c)
             except Exception:
                 pass
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def cluster_arn(gantry, name: str) -> str:
