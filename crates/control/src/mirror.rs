@@ -263,18 +263,12 @@ impl Mirror {
         Ok(())
     }
 
-    /// The distinct keys under `prefix` written (put or deleted) at a
-    /// revision after `after`, as far as the mirror has applied (call
+    /// The distinct keys under each of `prefixes` written (put or deleted)
+    /// at a revision after `after`, sorted, all read at one point (in one
+    /// pass over the written keys), as far as the mirror has applied (call
     /// [`Mirror::catch_up`] first); `None` when it no longer remembers that
     /// far back (it remembers the last [`RECENT_KEYS`] writes, and nothing
     /// before its last snapshot).
-    pub fn written_since(&self, after: u64, prefix: &str) -> Option<Vec<String>> {
-        self.written_since_each(after, &[prefix])
-            .and_then(|mut each| each.pop())
-    }
-
-    /// [`Mirror::written_since`] of each of `prefixes`, all read at one
-    /// point (in one pass over the written keys).
     pub fn written_since_each(&self, after: u64, prefixes: &[&str]) -> Option<Vec<Vec<String>>> {
         let entries = self.read();
         if after < entries.floor {
@@ -563,6 +557,12 @@ mod tests {
     use gantry_store::memory::MemoryStore;
     use gantry_store::{Op, Txn};
 
+    /// The keys under `prefix` written after `after`.
+    fn written_under(m: &Mirror, after: u64, prefix: &str) -> Option<Vec<String>> {
+        m.written_since_each(after, &[prefix])
+            .map(|mut each| each.remove(0))
+    }
+
     async fn wait_healthy(m: &Mirror) {
         for _ in 0..500 {
             if m.catch_up().await {
@@ -663,8 +663,8 @@ mod tests {
         let m = Mirror::spawn_with(store.clone(), 4);
         wait_healthy(&m).await;
         // Nothing before the snapshot is remembered.
-        assert_eq!(m.written_since(before - 1, "t/"), None);
-        assert_eq!(m.written_since(before, "t/"), Some(vec![]));
+        assert_eq!(written_under(&m, before - 1, "t/"), None);
+        assert_eq!(written_under(&m, before, "t/"), Some(vec![]));
         let r1 = store.put("t/1", b"1".to_vec()).await.unwrap();
         store.put("u/1", b"1".to_vec()).await.unwrap();
         store.put("t/2", b"2".to_vec()).await.unwrap();
@@ -672,16 +672,24 @@ mod tests {
         assert!(m.catch_up().await);
         // Deletions count, keys are distinct and sorted, the prefix filters.
         assert_eq!(
-            m.written_since(before, "t/"),
+            written_under(&m, before, "t/"),
             Some(vec!["t/1".to_string(), "t/2".to_string()])
         );
-        assert_eq!(m.written_since(r1, "u/"), Some(vec!["u/1".to_string()]));
+        assert_eq!(written_under(&m, r1, "u/"), Some(vec!["u/1".to_string()]));
+        // Several prefixes at once: each one's keys.
+        assert_eq!(
+            m.written_since_each(before, &["u/", "t/"]),
+            Some(vec![
+                vec!["u/1".to_string()],
+                vec!["t/1".to_string(), "t/2".to_string()]
+            ])
+        );
         // A fifth write pushes the first out of the 4-key ring.
         store.put("t/3", b"3".to_vec()).await.unwrap();
         assert!(m.catch_up().await);
-        assert_eq!(m.written_since(before, "t/"), None);
+        assert_eq!(written_under(&m, before, "t/"), None);
         assert_eq!(
-            m.written_since(r1, "t/"),
+            written_under(&m, r1, "t/"),
             Some(vec![
                 "t/1".to_string(),
                 "t/2".to_string(),
