@@ -376,7 +376,7 @@ struct Entries {
     floor: u64,
 }
 
-/// Most (revision, key) pairs [`Mirror::written_since`] can look back over.
+/// Most (revision, key) pairs [`Mirror::written_since_each`] can look back over.
 const RECENT_KEYS: usize = 1 << 16;
 
 impl Entries {
