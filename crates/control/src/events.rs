@@ -124,6 +124,14 @@ pub enum Fingerprint {
     Service(ServiceFingerprint),
 }
 
+impl Fingerprint {
+    /// A task's fingerprint whose `lastStatus` (its first field, as
+    /// [`decode_fingerprint`] lays it out) is STOPPED.
+    fn is_stopped_task(&self) -> bool {
+        matches!(self, Fingerprint::Task(f) if f[0] == "STOPPED")
+    }
+}
+
 /// What is remembered of a service.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceFingerprint {
@@ -855,7 +863,7 @@ pub fn apply(hub: &EventHub, cache: &mut Cache, ev: &WatchEvent, now: f64) {
                 };
                 hub.publish_object(cluster, kind, object, now, ev.kv.mod_revision);
             }
-            if matches!(&fp, Fingerprint::Task(f) if f[0] == "STOPPED") {
+            if fp.is_stopped_task() {
                 // Nothing follows STOPPED but the record's deletion.
                 cache.remove(key);
             } else {

@@ -544,8 +544,8 @@ impl EcsService {
     }
 
     /// Commit new tasks with their reservations, wake their hosts, and return
-    /// the wire tasks.
-    /// `views` are planner views of (some of) `instances` as given.
+    /// the wire tasks. `views` are planner views of (some of) `instances`
+    /// as given.
     async fn commit_tasks<I: std::borrow::Borrow<InstanceRecord>>(
         &self,
         instances: &BTreeMap<String, Versioned<I>>,
@@ -1164,11 +1164,23 @@ impl EcsService {
         if placed.is_empty() {
             return Ok(vec![]);
         }
+        self.commit_unplanned(&by_id, placed, &l).await
+    }
+
+    /// [`EcsService::commit_tasks`] of tasks placed without the planner
+    /// (no views to carry) and with no other writes: DAEMON launches and
+    /// StartTask.
+    async fn commit_unplanned<I: std::borrow::Borrow<InstanceRecord>>(
+        &self,
+        instances: &BTreeMap<String, Versioned<I>>,
+        placed: Vec<TaskRecord>,
+        l: &Launch,
+    ) -> Result<Vec<ecs::Task>, ApiError> {
         self.commit_tasks(
-            &by_id,
+            instances,
             &HashMap::new(),
             placed,
-            &Self::reservation(&l),
+            &Self::reservation(l),
             |_| Ok(()),
         )
         .await
@@ -1543,14 +1555,7 @@ impl EcsService {
         let tasks = if placed.is_empty() {
             vec![]
         } else {
-            self.commit_tasks(
-                &by_id,
-                &HashMap::new(),
-                placed,
-                &Self::reservation(&l),
-                |_| Ok(()),
-            )
-            .await?
+            self.commit_unplanned(&by_id, placed, &l).await?
         };
         Ok(ecs::StartTaskResponse {
             tasks: Some(tasks),
