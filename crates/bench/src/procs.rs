@@ -4,7 +4,7 @@
 use anyhow::{bail, Context, Result};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// A free loopback TCP port (bound then released).
 pub fn free_port() -> Result<u16> {
@@ -54,15 +54,32 @@ impl Drop for ChildGuard {
     }
 }
 
+/// Longest any one command the harness runs may take. A hung Docker Engine
+/// (seen: Debian's 20.10.24 deadlocked removing 100 containers at once) then
+/// fails the benchmark that called it, with the command named, instead of
+/// hanging the run.
+pub const COMMAND_TIMEOUT: Duration = Duration::from_secs(300);
+
 /// Runs a command to completion and returns its trimmed stdout; fails on a
-/// non-zero exit (with stderr in the error).
+/// non-zero exit (with stderr in the error), or after [`COMMAND_TIMEOUT`]
+/// (the command is killed).
 pub async fn run(program: &str, args: &[&str]) -> Result<String> {
-    let out = tokio::process::Command::new(program)
+    let child = tokio::process::Command::new(program)
         .args(args)
         .stdin(Stdio::null())
-        .output()
-        .await
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
         .with_context(|| format!("cannot run {program}"))?;
+    let out = match tokio::time::timeout(COMMAND_TIMEOUT, child.wait_with_output()).await {
+        Ok(out) => out.with_context(|| format!("cannot run {program}"))?,
+        Err(_) => bail!(
+            "{program} {} did not finish in {} s (killed)",
+            args.join(" "),
+            COMMAND_TIMEOUT.as_secs()
+        ),
+    };
     if !out.status.success() {
         bail!(
             "{program} {} failed ({}): {}",
@@ -74,17 +91,40 @@ pub async fn run(program: &str, args: &[&str]) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-/// Blocking variant of [`run`] for drop guards and start-up probes.
+/// Blocking variant of [`run`] for drop guards and start-up probes: `None`
+/// when the command cannot start, fails, or outlasts [`COMMAND_TIMEOUT`]
+/// (then it is killed).
 pub fn run_blocking(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program)
+    run_blocking_within(program, args, COMMAND_TIMEOUT)
+}
+
+fn run_blocking_within(program: &str, args: &[&str], limit: Duration) -> Option<String> {
+    let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .output()
+        .spawn()
         .ok()?;
-    out.status
+    // The output is read on a thread, which ends when the child closes its
+    // stdout (it exits); this one waits for that with a deadline.
+    let mut stdout = child.stdout.take()?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = tx.send(std::io::Read::read_to_end(&mut stdout, &mut buf).map(|_| buf));
+    });
+    let Ok(out) = rx.recv_timeout(limit) else {
+        tracing::warn!(program, ?args, "command outlasted its deadline; killed");
+        let _ = child.kill();
+        let _ = child.wait();
+        return None;
+    };
+    let status = child.wait().ok()?;
+    let out = out.ok()?;
+    status
         .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+        .then(|| String::from_utf8_lossy(&out).trim().to_string())
 }
 
 /// Force-removes (with volumes) every container carrying `label` (`k=v`).
@@ -98,11 +138,18 @@ pub fn docker_rm_label(label: &str) -> usize {
     if ids.is_empty() {
         return 0;
     }
-    let mut args = vec!["rm", "-f", "-v"];
-    args.extend(ids.iter().copied());
-    let _ = run_blocking("docker", &args);
+    // In batches: the CLI removes the containers it is given concurrently,
+    // and Debian's Engine 20.10.24 once deadlocked on 100 at once.
+    for batch in ids.chunks(RM_BATCH) {
+        let mut args = vec!["rm", "-f", "-v"];
+        args.extend(batch.iter().copied());
+        let _ = run_blocking("docker", &args);
+    }
     ids.len()
 }
+
+/// Containers one `docker rm` is given at most.
+const RM_BATCH: usize = 10;
 
 /// Removes every container with one of its labels when dropped.
 pub struct ContainerSweeper {
@@ -193,6 +240,24 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn blocking_commands_answer_their_output_or_none() {
+        assert_eq!(run_blocking("echo", &["hi"]).as_deref(), Some("hi"));
+        assert_eq!(run_blocking("false", &[]), None);
+        assert_eq!(run_blocking("/nonexistent/program", &[]), None);
+    }
+
+    #[test]
+    fn a_blocking_command_past_its_deadline_is_killed() {
+        let t = Instant::now();
+        assert_eq!(
+            run_blocking_within("sleep", &["30"], Duration::from_millis(200)),
+            None
+        );
+        // Killed, not waited for (a generous bound: the point is "not 30 s").
+        assert!(t.elapsed() < Duration::from_secs(20));
     }
 
     #[test]

@@ -198,14 +198,6 @@ pub async fn authenticate(
             MSG_MISSING_AUTH_TOKEN,
         ));
     }
-    let request_time = request_timestamp(parts);
-
-    let mut request = http::Request::new(body.clone());
-    *request.method_mut() = parts.method.clone();
-    *request.uri_mut() = parts.uri.clone();
-    *request.version_mut() = parts.version;
-    *request.headers_mut() = parts.headers.clone();
-
     // The key is looked up before verification (the lookup has no side
     // effects), so the verifier's key service owns everything it needs.
     let claimed_key = claimed_access_key(&parts.headers, &parts.uri);
@@ -214,6 +206,37 @@ pub async fn authenticate(
         Some(id) => resolver.resolve_session(id, token.as_deref()).await,
         None => None,
     };
+    // The common request shape with a good signature is accepted without
+    // the general verifier; anything else goes on to it.
+    if let (Some(id), Some(key)) = (&claimed_key, &resolved) {
+        if let Some(signed_at) =
+            crate::sigv4_fast::verifies(parts, body, service, region, now, id, key)
+        {
+            check_skew(signed_at, now)?;
+            return Ok(key.principal.clone());
+        }
+    }
+    verify_general(parts, body, service, region, now, claimed_key, resolved).await
+}
+
+/// Verification by `scratchstack-aws-signature`, of any request, with
+/// AWS's error for each way a request can fail.
+async fn verify_general(
+    parts: &http::request::Parts,
+    body: &Bytes,
+    service: &str,
+    region: &str,
+    now: DateTime<Utc>,
+    claimed_key: Option<String>,
+    resolved: Option<ResolvedKey>,
+) -> Result<Principal, ApiError> {
+    let request_time = request_timestamp(parts);
+
+    let mut request = http::Request::new(body.clone());
+    *request.method_mut() = parts.method.clone();
+    *request.uri_mut() = parts.uri.clone();
+    *request.version_mut() = parts.version;
+    *request.headers_mut() = parts.headers.clone();
     let principal = resolved.as_ref().map(|k| k.principal.clone());
     let mut lookup = tower::service_fn(move |req: GetSigningKeyRequest| {
         std::future::ready(signing_key_for(
@@ -322,7 +345,7 @@ fn signing_key_cache() -> &'static std::sync::Mutex<HashMap<SigningScope, KSigni
 
 /// The SigV4 `kSigning` key of `secret` for a scope, derived (four
 /// HMAC-SHA256 rounds) once per secret, day, region and service.
-fn derived_signing_key(
+pub(crate) fn derived_signing_key(
     secret: &str,
     date: chrono::NaiveDate,
     region: &str,
@@ -620,6 +643,94 @@ mod tests {
             .await
             .unwrap_err();
         assert_eq!(err.code, "InvalidSignatureException");
+    }
+
+    /// The fast path answers exactly what the general verifier answers, for
+    /// good requests and for each way a request can be wrong.
+    #[tokio::test]
+    async fn the_fast_path_agrees_with_the_general_verifier() {
+        use crate::sigv4_fast::tests::{
+            at, key, signed, signed_with, KEY as FAST_KEY, SECRET as FAST_SECRET,
+        };
+        let good = StaticCredentials::default().with_key(key(None));
+        let temporary = StaticCredentials::default().with_key(key(Some("tok")));
+        let mut cases: Vec<(
+            &str,
+            http::request::Parts,
+            Bytes,
+            &StaticCredentials,
+            DateTime<Utc>,
+        )> = vec![];
+        let (p, b) = signed(None);
+        cases.push(("good", p.clone(), b.clone(), &good, at()));
+        cases.push((
+            "late",
+            p.clone(),
+            b.clone(),
+            &good,
+            at() + Duration::minutes(6),
+        ));
+        cases.push(("body", p, Bytes::from_static(b"{}"), &good, at()));
+        let (p, b) = signed(Some("tok"));
+        cases.push(("temporary", p.clone(), b.clone(), &temporary, at()));
+        cases.push(("token not expected", p, b, &good, at()));
+        let (mut p, b) = signed(None);
+        p.headers.insert(
+            "x-amz-target",
+            "AmazonEC2ContainerServiceV20141113.RunTask"
+                .parse()
+                .unwrap(),
+        );
+        cases.push(("target", p, b, &good, at()));
+        let (p, b) = signed_with(
+            "http://localhost:8080/",
+            b"{}",
+            FAST_SECRET,
+            None,
+            "eu-west-1",
+            "ecs",
+        );
+        cases.push(("region", p, b, &good, at()));
+        let (p, b) = signed_with(
+            "http://localhost:8080/?x=1",
+            b"{}",
+            FAST_SECRET,
+            None,
+            "us-east-1",
+            "ecs",
+        );
+        cases.push(("query", p, b, &good, at()));
+        let (p, b) = signed_with(
+            "http://localhost:8080/",
+            b"{}",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            None,
+            "us-east-1",
+            "ecs",
+        );
+        cases.push(("secret", p, b, &good, at()));
+        let unknown = StaticCredentials::default();
+        let (p, b) = signed(None);
+        cases.push(("unknown key", p, b, &unknown, at()));
+        let mut accepted = 0;
+        for (name, p, b, creds, now) in cases {
+            let fast = authenticate(&p, &b, "ecs", "us-east-1", now, creds).await;
+            let claimed = claimed_access_key(&p.headers, &p.uri);
+            assert_eq!(claimed.as_deref(), Some(FAST_KEY));
+            let resolved = creds
+                .resolve_session(FAST_KEY, claimed_session_token(&p).as_deref())
+                .await;
+            let general = verify_general(&p, &b, "ecs", "us-east-1", now, claimed, resolved).await;
+            let outcome = |r: &Result<Principal, ApiError>| match r {
+                Ok(p) => Ok(p.clone()),
+                Err(e) => Err((e.code.to_string(), e.message.clone())),
+            };
+            assert_eq!(outcome(&fast), outcome(&general), "{name}");
+            accepted += usize::from(fast.is_ok());
+        }
+        // The good, the temporary and (by the general verifier only) the
+        // one with a query string.
+        assert_eq!(accepted, 3);
     }
 
     #[test]

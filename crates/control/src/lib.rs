@@ -15,5 +15,6 @@ pub mod logs;
 pub mod metrics;
 pub mod mirror;
 pub mod server;
+mod sigv4_fast;
 pub mod state;
 pub mod tls;
