@@ -248,19 +248,23 @@ impl Mirror {
     /// Calls `f` on the entries under `prefix` strictly after `start_after`,
     /// in key order, until it answers `false`. `f` runs under the mirror's
     /// read lock: it must be quick and must not block.
+    ///
+    /// Answers the revision the visit saw the entries at: every write up to
+    /// it is in what `f` saw, and [`Mirror::written_since_each`] from it
+    /// names every key written after it.
     pub fn visit<E>(
         &self,
         prefix: &str,
         start_after: Option<&str>,
         mut f: impl FnMut(&str, &Entry) -> Result<bool, E>,
-    ) -> Result<(), E> {
+    ) -> Result<u64, E> {
         let entries = self.read();
         for (k, e) in scan(&entries.ordered, prefix, start_after) {
             if !f(k, e)? {
                 break;
             }
         }
-        Ok(())
+        Ok(entries.applied())
     }
 
     /// The distinct keys under each of `prefixes` written (put or deleted)
@@ -395,6 +399,14 @@ impl Entries {
     }
 
     /// Notes that `key` was written at `revision` (the latest yet).
+    /// The last revision applied (the snapshot's, before any write).
+    fn applied(&self) -> u64 {
+        self.recent
+            .back()
+            .map_or(self.floor, |(r, _)| *r)
+            .max(self.floor)
+    }
+
     fn written(&mut self, revision: u64, key: &str, cap: usize) {
         self.recent.push_back((revision, key.to_string()));
         while self.recent.len() > cap {

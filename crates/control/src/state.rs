@@ -624,13 +624,27 @@ impl Repo {
         &self,
         prefix: &str,
         start_after: Option<&str>,
-        mut f: impl FnMut(&str, &T) -> bool,
+        f: impl FnMut(&str, &T) -> bool,
     ) -> Result<(), ApiError> {
+        self.visit_at(prefix, start_after, f).await.map(|_| ())
+    }
+
+    /// [`Repo::visit`], answering, when the mirror served it, the revision
+    /// it saw (see [`Mirror::visit`]; [`Repo::written_since_each`] from it
+    /// names every key written since).
+    pub async fn visit_at<T: DeserializeOwned + Send + Sync + 'static>(
+        &self,
+        prefix: &str,
+        start_after: Option<&str>,
+        mut f: impl FnMut(&str, &T) -> bool,
+    ) -> Result<Option<u64>, ApiError> {
         if let Some(m) = self.mirror().await {
-            return m.visit(prefix, start_after, |k, e| {
-                let v = decode_entry::<T>(k, e)?;
-                Ok(f(k, &v.value))
-            });
+            return m
+                .visit(prefix, start_after, |k, e| {
+                    let v = decode_entry::<T>(k, e)?;
+                    Ok(f(k, &v.value))
+                })
+                .map(Some);
         }
         let kvs = self
             .store
@@ -643,7 +657,7 @@ impl Repo {
                 break;
             }
         }
-        Ok(())
+        Ok(None)
     }
 
     /// The instance record at `key` (`instances/{cluster}/{id}`) joined

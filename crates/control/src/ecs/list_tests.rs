@@ -4,6 +4,7 @@
 use super::test_world::{call, ok, register, service};
 use super::EcsService;
 use serde_json::{json, Value};
+use std::sync::Arc;
 
 fn arns(v: &Value) -> Vec<String> {
     v["taskArns"]
@@ -146,6 +147,92 @@ async fn listings_page_and_filter_from_the_store() {
 #[tokio::test]
 async fn listings_page_and_filter_from_the_mirror() {
     listings_page_and_filter(true).await;
+}
+
+async fn run_web(ecs: &EcsService, n: usize) -> Vec<String> {
+    ok(ecs, "RunTask", json!({"taskDefinition": "web", "count": n})).await["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["taskArn"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn first_page(ecs: &EcsService) -> Vec<String> {
+    arns(&ok(ecs, "ListTasks", json!({"maxResults": 3})).await)
+}
+
+/// A kept ListTasks answer is answered again only while no task it could
+/// contain has been written since: every answer equals a fresh listing.
+async fn kept_listings_follow_the_writes_that_change_them(mirrored: bool) {
+    let (ecs, _) = world(mirrored).await;
+    let by_id = |a: &String| a.rsplit('/').next().unwrap().to_string();
+    let mut running = run_web(&ecs, 8).await;
+    running.sort_by_key(by_id);
+    let first3 = |running: &Vec<String>| running[..3].to_vec();
+    let kept = |ecs: &EcsService| {
+        ecs.list_pages
+            .lock()
+            .unwrap()
+            .values()
+            .find(|p| p.boundary.is_some())
+            .cloned()
+    };
+    assert_eq!(first_page(&ecs).await, first3(&running));
+    assert_eq!(first_page(&ecs).await, first3(&running));
+    // The mirror serves once its snapshot is in (under a loaded test run,
+    // a while after the service starts); the store's answers are not kept.
+    for _ in 0..500 {
+        if !mirrored || kept(&ecs).is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        assert_eq!(first_page(&ecs).await, first3(&running));
+    }
+    let before = kept(&ecs);
+    assert_eq!(
+        before.is_some(),
+        mirrored,
+        "kept only when the mirror serves"
+    );
+
+    // Writes the page cannot see leave it kept: another prefix, and a task
+    // past the one the scan stopped at.
+    ok(
+        &ecs,
+        "RegisterTaskDefinition",
+        json!({"family": "other", "containerDefinitions": [
+            {"name": "app", "image": "busybox", "memory": 16}]}),
+    )
+    .await;
+    let last = running.pop().unwrap();
+    ok(&ecs, "StopTask", json!({"task": last})).await;
+    assert_eq!(first_page(&ecs).await, first3(&running));
+    if let (Some(b), Some(a)) = (&before, kept(&ecs)) {
+        assert!(Arc::ptr_eq(b, &a), "the page was read again");
+    }
+
+    // A task of the page stopped, and new tasks (some land in the page).
+    let gone = running.remove(1);
+    ok(&ecs, "StopTask", json!({"task": gone})).await;
+    assert_eq!(first_page(&ecs).await, first3(&running));
+    for _ in 0..6 {
+        running.extend(run_web(&ecs, 2).await);
+        running.sort_by_key(by_id);
+        assert_eq!(first_page(&ecs).await, first3(&running));
+        let all = arns(&ok(&ecs, "ListTasks", json!({})).await);
+        assert_eq!(all, running);
+    }
+}
+
+#[tokio::test]
+async fn kept_listings_follow_the_writes_that_change_them_store() {
+    kept_listings_follow_the_writes_that_change_them(false).await;
+}
+
+#[tokio::test]
+async fn kept_listings_follow_the_writes_that_change_them_mirrored() {
+    kept_listings_follow_the_writes_that_change_them(true).await;
 }
 
 /// DescribeTasks answers with the tasks as stored, and their tags only

@@ -72,6 +72,10 @@ pub struct EcsService {
     /// record revision it was computed from (`tasks::place`): a host's
     /// reservations are summed once per write, not once per placement.
     sched_instances: std::sync::Mutex<HashMap<String, (u64, Arc<gantry_scheduler::Instance>)>>,
+    /// ListTasks answers with the revision they were read at
+    /// (`tasks::list_tasks`): one is answered again while no task it
+    /// could contain has been written since.
+    list_pages: std::sync::Mutex<HashMap<tasks::ListTasksKey, Arc<tasks::ListTasksPage>>>,
 }
 
 /// Parse a request body into its typed request.
@@ -131,6 +135,7 @@ impl EcsService {
             fargate: fargate::FargateConfig::default(),
             role_credentials: role_credentials::RoleCredentials::default(),
             sched_instances: std::sync::Mutex::new(HashMap::new()),
+            list_pages: std::sync::Mutex::new(HashMap::new()),
         }
     }
 

@@ -1715,7 +1715,7 @@ impl EcsService {
         &self,
         _ctx: &RequestContext,
         req: ecs::ListTasksRequest,
-    ) -> Result<ecs::ListTasksResponse, ApiError> {
+    ) -> Result<ListTasksOut, ApiError> {
         let cluster = self.cluster_name(req.cluster.as_deref())?;
         self.active_cluster(&cluster).await?;
         let instance_filter = match &req.container_instance {
@@ -1744,37 +1744,35 @@ impl EcsService {
             .transpose()?;
         let prefix = task_prefix(&cluster);
         let start_after = after.as_ref().map(|a| format!("{prefix}{a}"));
+        let key = ListTasksKey {
+            cluster,
+            desired,
+            launch: launch_filter,
+            instance: instance_filter,
+            family: req.family.clone(),
+            started_by: req.started_by.clone(),
+            group: service_group,
+            start_after,
+            size,
+        };
+        if let Some(page) = self.cached_list_page(&key, &prefix).await {
+            return Ok(ListTasksOut(page.answer.clone()));
+        }
         let mut out = vec![];
-        self.repo
-            .visit::<TaskSummary>(&prefix, start_after.as_deref(), |_, s| {
-                let t = &s.task;
-                if t.desired_status.as_deref() != Some(desired.as_str()) {
+        let mut last_seen: Option<String> = None;
+        let revision = self
+            .repo
+            .visit_at::<TaskSummary>(&prefix, key.start_after.as_deref(), |k, s| {
+                if !key.admits(s) {
                     return true;
                 }
-                let lt = t.launch_type.as_ref().map(|l| l.as_str()).unwrap_or("EC2");
-                if launch_filter.as_deref().is_some_and(|f| f != lt) {
-                    return true;
-                }
-                if let Some(i) = &instance_filter {
-                    // Fargate tasks are on no container instance.
-                    if s.instance_id.as_ref() != Some(i) || lt == "FARGATE" {
-                        return true;
-                    }
-                }
-                if let Some(f) = &req.family {
-                    if &s.desired.family != f {
-                        return true;
-                    }
-                }
-                if req.started_by.is_some() && t.started_by != req.started_by {
-                    return true;
-                }
-                if service_group.is_some() && t.group != service_group {
-                    return true;
-                }
-                out.push((s.id.clone(), t.task_arn.clone().unwrap_or_default()));
+                out.push((s.id.clone(), s.task.task_arn.clone().unwrap_or_default()));
                 // One more than the page tells whether another page follows.
-                out.len() <= size
+                if out.len() <= size {
+                    return true;
+                }
+                last_seen = Some(k.to_string());
+                false
             })
             .await?;
         let (page, next) = paginate(
@@ -1784,10 +1782,121 @@ impl EcsService {
             req.max_results,
             100,
         )?;
-        Ok(ecs::ListTasksResponse {
+        let answer = serde_json::value::to_raw_value(&ecs::ListTasksResponse {
             task_arns: Some(page.into_iter().map(|(_, a)| a).collect()),
             next_token: next,
         })
+        .map_err(crate::state::internal)?;
+        let answer = Arc::new(answer);
+        if let Some(revision) = revision {
+            let mut pages = self.list_pages.lock().unwrap_or_else(|p| p.into_inner());
+            if pages.len() >= LIST_PAGES_KEPT {
+                pages.clear();
+            }
+            pages.insert(
+                key,
+                Arc::new(ListTasksPage {
+                    revision,
+                    boundary: last_seen,
+                    answer: answer.clone(),
+                }),
+            );
+        }
+        Ok(ListTasksOut(answer))
+    }
+
+    /// The kept answer to the ListTasks `key` asks, if no task it could
+    /// contain has been written since it was read: none after its start
+    /// and, when the scan stopped early, none up to where it stopped.
+    async fn cached_list_page(
+        &self,
+        key: &ListTasksKey,
+        prefix: &str,
+    ) -> Option<Arc<ListTasksPage>> {
+        let page = self
+            .list_pages
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(key)
+            .cloned()?;
+        let written = self
+            .repo
+            .written_since_each(page.revision, &[prefix])
+            .await?
+            .pop()?;
+        let matters = |k: &String| {
+            key.start_after.as_ref().is_none_or(|a| k > a)
+                && page.boundary.as_ref().is_none_or(|b| k <= b)
+        };
+        (!written.iter().any(matters)).then_some(page)
+    }
+}
+
+/// ListTasks answers kept at most (emptied when full: a client paging
+/// through a large cluster adds one per page).
+const LIST_PAGES_KEPT: usize = 256;
+
+/// A ListTasks request, as its answer is kept under: the cluster, every
+/// filter, where the page starts (a task key) and its size.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct ListTasksKey {
+    cluster: String,
+    desired: String,
+    launch: Option<String>,
+    instance: Option<String>,
+    family: Option<String>,
+    started_by: Option<String>,
+    group: Option<String>,
+    start_after: Option<String>,
+    size: usize,
+}
+
+impl ListTasksKey {
+    /// Whether the filters admit this task.
+    fn admits(&self, s: &TaskSummary) -> bool {
+        let t = &s.task;
+        if t.desired_status.as_deref() != Some(self.desired.as_str()) {
+            return false;
+        }
+        let lt = t.launch_type.as_ref().map(|l| l.as_str()).unwrap_or("EC2");
+        if self.launch.as_deref().is_some_and(|f| f != lt) {
+            return false;
+        }
+        if let Some(i) = &self.instance {
+            // Fargate tasks are on no container instance.
+            if s.instance_id.as_ref() != Some(i) || lt == "FARGATE" {
+                return false;
+            }
+        }
+        if self.family.as_ref().is_some_and(|f| &s.desired.family != f) {
+            return false;
+        }
+        if self.started_by.is_some() && t.started_by != self.started_by {
+            return false;
+        }
+        if self.group.is_some() && t.group != self.group {
+            return false;
+        }
+        true
+    }
+}
+
+/// A ListTasks answer and the point it was read at.
+pub(super) struct ListTasksPage {
+    /// The store revision the scan saw.
+    pub(super) revision: u64,
+    /// The key of the task the scan stopped at, one past the page; `None`
+    /// when it read to the end of the cluster's tasks.
+    pub(super) boundary: Option<String>,
+    answer: Arc<Box<serde_json::value::RawValue>>,
+}
+
+/// ListTasks' answer (`ecs::ListTasksResponse`), as JSON.
+pub(super) struct ListTasksOut(Arc<Box<serde_json::value::RawValue>>);
+
+impl Serialize for ListTasksOut {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
     }
 }
 
