@@ -294,6 +294,30 @@ impl Mirror {
         Some(each)
     }
 
+    /// Whether some key under `prefix` written (put or deleted) after
+    /// `after` is one that `matters`, with the revision the answer holds up
+    /// to (as [`Mirror::visit`]'s: a later call from it names every write
+    /// since); `None` when the mirror no longer remembers back to `after`
+    /// (see [`Mirror::written_since_each`]). Collects nothing: it stops at
+    /// the first key that matters.
+    pub fn any_written_since(
+        &self,
+        after: u64,
+        prefix: &str,
+        mut matters: impl FnMut(&str) -> bool,
+    ) -> Option<(bool, u64)> {
+        let entries = self.read();
+        if after < entries.floor {
+            return None;
+        }
+        let from = entries.recent.partition_point(|(r, _)| *r <= after);
+        let any = entries
+            .recent
+            .range(from..)
+            .any(|(_, k)| k.starts_with(prefix) && matters(k));
+        Some((any, entries.applied()))
+    }
+
     /// Offers `record`, whose encoding is `bytes`, as the decoded record
     /// of the next put of `key`: when that put carries exactly `bytes`,
     /// readers get `record` instead of decoding the value again. A writer
@@ -708,6 +732,45 @@ mod tests {
                 "t/3".to_string()
             ])
         );
+    }
+
+    /// `any_written_since` and `visit` answer revisions that the next look
+    /// can start from: nothing is missed, and nothing before is seen again.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn looks_at_writes_resume_from_the_revision_answered() {
+        let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+        let before = store.put("t/0", b"0".to_vec()).await.unwrap();
+        let m = Mirror::spawn_with(store.clone(), 4);
+        wait_healthy(&m).await;
+        let seen = m.visit("t/", None, |_, _| Ok::<_, ()>(true)).unwrap();
+        assert_eq!(seen, before);
+        assert_eq!(m.any_written_since(before - 1, "t/", |_| true), None);
+        assert_eq!(
+            m.any_written_since(seen, "t/", |_| true),
+            Some((false, seen))
+        );
+        store.put("u/1", b"1".to_vec()).await.unwrap();
+        let r2 = store.put("t/2", b"2".to_vec()).await.unwrap();
+        assert!(m.catch_up().await);
+        // The prefix and the predicate filter; the revision is the last applied.
+        assert_eq!(
+            m.any_written_since(seen, "t/", |k| k == "t/2"),
+            Some((true, r2))
+        );
+        assert_eq!(
+            m.any_written_since(seen, "t/", |k| k == "t/9"),
+            Some((false, r2))
+        );
+        assert_eq!(m.any_written_since(seen, "v/", |_| true), Some((false, r2)));
+        // From the answered revision, only later writes are seen.
+        assert_eq!(m.any_written_since(r2, "t/", |_| true), Some((false, r2)));
+        let r3 = store.delete("t/2").await.unwrap();
+        assert!(m.catch_up().await);
+        assert_eq!(
+            m.any_written_since(r2, "t/", |k| k == "t/2"),
+            Some((true, r3))
+        );
+        assert_eq!(m.visit("t/", None, |_, _| Ok::<_, ()>(true)).unwrap(), r3);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

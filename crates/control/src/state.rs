@@ -543,6 +543,19 @@ impl Repo {
         self.mirror().await?.written_since_each(after, prefixes)
     }
 
+    /// [`Mirror::any_written_since`], once the mirror holds every write
+    /// committed so far; `None` also when there is no mirror.
+    pub async fn any_written_since(
+        &self,
+        after: u64,
+        prefix: &str,
+        matters: impl FnMut(&str) -> bool,
+    ) -> Option<(bool, u64)> {
+        self.mirror()
+            .await?
+            .any_written_since(after, prefix, matters)
+    }
+
     /// The `mod_revision`s of `keys`, all read at one point (one mirror
     /// catch-up for all of them, as in [`Repo::get_shared_many`]).
     pub async fn mod_revisions_many(&self, keys: &[&str]) -> Result<Vec<Option<u64>>, ApiError> {

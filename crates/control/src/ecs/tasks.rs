@@ -16,6 +16,7 @@ use gantry_api_types::{ecs, ApiError};
 use gantry_scheduler as sched;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// Parsed inputs shared by RunTask and StartTask.
@@ -1796,7 +1797,7 @@ impl EcsService {
             pages.insert(
                 key,
                 Arc::new(ListTasksPage {
-                    revision,
+                    revision: AtomicU64::new(revision),
                     boundary: last_seen,
                     answer: answer.clone(),
                 }),
@@ -1807,7 +1808,9 @@ impl EcsService {
 
     /// The kept answer to the ListTasks `key` asks, if no task it could
     /// contain has been written since it was read: none after its start
-    /// and, when the scan stopped early, none up to where it stopped.
+    /// and, when the scan stopped early, none up to where it stopped. A
+    /// page found still good is marked good up to now, so that the next
+    /// look goes over the writes since this one only.
     async fn cached_list_page(
         &self,
         key: &ListTasksKey,
@@ -1819,16 +1822,18 @@ impl EcsService {
             .unwrap_or_else(|p| p.into_inner())
             .get(key)
             .cloned()?;
-        let written = self
+        let (changed, now) = self
             .repo
-            .written_since_each(page.revision, &[prefix])
-            .await?
-            .pop()?;
-        let matters = |k: &String| {
-            key.start_after.as_ref().is_none_or(|a| k > a)
-                && page.boundary.as_ref().is_none_or(|b| k <= b)
-        };
-        (!written.iter().any(matters)).then_some(page)
+            .any_written_since(page.revision.load(Ordering::Acquire), prefix, |k| {
+                key.start_after.as_deref().is_none_or(|a| k > a)
+                    && page.boundary.as_deref().is_none_or(|b| k <= b)
+            })
+            .await?;
+        if changed {
+            return None;
+        }
+        page.revision.fetch_max(now, Ordering::AcqRel);
+        Some(page)
     }
 }
 
@@ -1883,8 +1888,9 @@ impl ListTasksKey {
 
 /// A ListTasks answer and the point it was read at.
 pub(super) struct ListTasksPage {
-    /// The store revision the scan saw.
-    pub(super) revision: u64,
+    /// A store revision the answer is good at: the one the scan saw, moved
+    /// on by each look that finds no write that could change it.
+    pub(super) revision: AtomicU64,
     /// The key of the task the scan stopped at, one past the page; `None`
     /// when it read to the end of the cluster's tasks.
     pub(super) boundary: Option<String>,
