@@ -547,50 +547,22 @@ mod tests {
 
     /// A request signed at `at` with the temporary key, carrying `token`.
     fn signed(at: DateTime<Utc>, token: Option<&str>) -> (http::request::Parts, Bytes) {
-        let body = Bytes::from_static(b"{}");
-        let mut req = http::Request::builder()
-            .method("POST")
-            .uri("http://localhost:8080/")
-            .header("host", "localhost:8080")
-            .header("content-type", "application/x-amz-json-1.1")
-            .header(
-                "x-amz-target",
-                "AmazonEC2ContainerServiceV20141113.ListClusters",
-            )
-            .body(body.clone())
-            .unwrap();
-        let creds = aws_credential_types::Credentials::new(
-            KEY,
-            SECRET,
-            token.map(str::to_string),
-            None,
-            "t",
-        );
-        let identity = creds.into();
-        let params = aws_sigv4::sign::v4::SigningParams::builder()
-            .identity(&identity)
-            .region("us-east-1")
-            .name("ecs")
-            .time(at.into())
-            .settings(aws_sigv4::http_request::SigningSettings::default())
-            .build()
-            .unwrap()
-            .into();
-        let signable = aws_sigv4::http_request::SignableRequest::new(
-            "POST",
-            "http://localhost:8080/",
-            req.headers()
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.to_str().unwrap())),
-            aws_sigv4::http_request::SignableBody::Bytes(&body),
-        )
-        .unwrap();
-        let (instructions, _) = aws_sigv4::http_request::sign(signable, &params)
-            .unwrap()
-            .into_parts();
-        instructions.apply_to_request_http1x(&mut req);
-        let (parts, body) = req.into_parts();
-        (parts, body)
+        crate::test_signing::Signing {
+            key: KEY,
+            secret: SECRET,
+            token,
+            region: "us-east-1",
+            service: "ecs",
+            at,
+            headers: &[
+                ("content-type", "application/x-amz-json-1.1"),
+                (
+                    "x-amz-target",
+                    "AmazonEC2ContainerServiceV20141113.ListClusters",
+                ),
+            ],
+        }
+        .sign("http://localhost:8080/", b"{}")
     }
 
     #[tokio::test]
@@ -650,7 +622,8 @@ mod tests {
     #[tokio::test]
     async fn the_fast_path_agrees_with_the_general_verifier() {
         use crate::sigv4_fast::tests::{
-            at, key, signed, signed_with, KEY as FAST_KEY, SECRET as FAST_SECRET,
+            at, key, signed, signed_by_another_secret, signed_with, KEY as FAST_KEY,
+            SECRET as FAST_SECRET,
         };
         let good = StaticCredentials::default().with_key(key(None));
         let temporary = StaticCredentials::default().with_key(key(Some("tok")));
@@ -700,14 +673,7 @@ mod tests {
             "ecs",
         );
         cases.push(("query", p, b, &good, at()));
-        let (p, b) = signed_with(
-            "http://localhost:8080/",
-            b"{}",
-            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-            None,
-            "us-east-1",
-            "ecs",
-        );
+        let (p, b) = signed_by_another_secret();
         cases.push(("secret", p, b, &good, at()));
         let unknown = StaticCredentials::default();
         let (p, b) = signed(None);

@@ -17,4 +17,6 @@ pub mod mirror;
 pub mod server;
 mod sigv4_fast;
 pub mod state;
+#[cfg(test)]
+mod test_signing;
 pub mod tls;

@@ -250,51 +250,35 @@ pub(crate) mod tests {
         region: &str,
         service: &str,
     ) -> (http::request::Parts, bytes::Bytes) {
-        let body = bytes::Bytes::from_static(body);
-        let mut req = http::Request::builder()
-            .method("POST")
-            .uri(uri)
-            .header("host", "localhost:8080")
-            .header("content-type", "application/x-amz-json-1.1")
-            .header(
-                "x-amz-target",
-                "AmazonEC2ContainerServiceV20141113.ListTasks",
-            )
-            .header("user-agent", "aws-cli/2  test   agent")
-            .body(body.clone())
-            .unwrap();
-        let creds = aws_credential_types::Credentials::new(
-            KEY,
+        crate::test_signing::Signing {
+            key: KEY,
             secret,
-            token.map(str::to_string),
+            token,
+            region,
+            service,
+            at: at(),
+            headers: &[
+                ("content-type", "application/x-amz-json-1.1"),
+                (
+                    "x-amz-target",
+                    "AmazonEC2ContainerServiceV20141113.ListTasks",
+                ),
+                ("user-agent", "aws-cli/2  test   agent"),
+            ],
+        }
+        .sign(uri, body)
+    }
+
+    /// A good-looking request signed with a secret that is not [`SECRET`].
+    pub(crate) fn signed_by_another_secret() -> (http::request::Parts, bytes::Bytes) {
+        signed_with(
+            "http://localhost:8080/",
+            b"{}",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
             None,
-            "t",
-        );
-        let identity = creds.into();
-        let params = aws_sigv4::sign::v4::SigningParams::builder()
-            .identity(&identity)
-            .region(region)
-            .name(service)
-            .time(at().into())
-            .settings(aws_sigv4::http_request::SigningSettings::default())
-            .build()
-            .unwrap()
-            .into();
-        let signable = aws_sigv4::http_request::SignableRequest::new(
-            "POST",
-            uri,
-            req.headers()
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.to_str().unwrap())),
-            aws_sigv4::http_request::SignableBody::Bytes(&body),
+            "us-east-1",
+            "ecs",
         )
-        .unwrap();
-        let (instructions, _) = aws_sigv4::http_request::sign(signable, &params)
-            .unwrap()
-            .into_parts();
-        instructions.apply_to_request_http1x(&mut req);
-        let (parts, body) = req.into_parts();
-        (parts, body)
     }
 
     pub(crate) fn signed(token: Option<&str>) -> (http::request::Parts, bytes::Bytes) {
@@ -354,15 +338,7 @@ pub(crate) mod tests {
         );
         p.headers.insert("authorization", flipped.parse().unwrap());
         assert_eq!(check(&p, &b, &k), None, "signature");
-        // Another secret.
-        let (p, b) = signed_with(
-            "http://localhost:8080/",
-            b"{}",
-            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-            None,
-            "us-east-1",
-            "ecs",
-        );
+        let (p, b) = signed_by_another_secret();
         assert_eq!(check(&p, &b, &k), None, "secret");
     }
 

@@ -537,47 +537,26 @@ async fn authorization_denies_with_the_aws_message() {
     assert!(f.iam.admin_exists().await.unwrap());
 }
 
-/// Signs a POST for `service` at `at` with the given credentials.
+/// Signs an STS `GetCallerIdentity` POST at `at` with the given credentials.
 fn signed(
     at: DateTime<chrono::Utc>,
     id: &str,
     secret: &str,
     token: Option<&str>,
 ) -> (http::request::Parts, bytes::Bytes) {
-    let body = bytes::Bytes::from_static(b"Action=GetCallerIdentity&Version=2011-06-15");
-    let mut req = http::Request::builder()
-        .method("POST")
-        .uri("http://localhost:8080/")
-        .header("host", "localhost:8080")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body.clone())
-        .unwrap();
-    let creds =
-        aws_credential_types::Credentials::new(id, secret, token.map(str::to_string), None, "t");
-    let identity = creds.into();
-    let params = aws_sigv4::sign::v4::SigningParams::builder()
-        .identity(&identity)
-        .region("us-east-1")
-        .name("sts")
-        .time(at.into())
-        .settings(aws_sigv4::http_request::SigningSettings::default())
-        .build()
-        .unwrap()
-        .into();
-    let signable = aws_sigv4::http_request::SignableRequest::new(
-        "POST",
+    crate::test_signing::Signing {
+        key: id,
+        secret,
+        token,
+        region: "us-east-1",
+        service: "sts",
+        at,
+        headers: &[("content-type", "application/x-www-form-urlencoded")],
+    }
+    .sign(
         "http://localhost:8080/",
-        req.headers()
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.to_str().unwrap())),
-        aws_sigv4::http_request::SignableBody::Bytes(&body),
+        b"Action=GetCallerIdentity&Version=2011-06-15",
     )
-    .unwrap();
-    let (instructions, _) = aws_sigv4::http_request::sign(signable, &params)
-        .unwrap()
-        .into_parts();
-    instructions.apply_to_request_http1x(&mut req);
-    req.into_parts()
 }
 
 #[tokio::test]
