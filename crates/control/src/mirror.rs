@@ -274,6 +274,18 @@ impl Mirror {
     /// far back (it remembers the last [`RECENT_KEYS`] writes, and nothing
     /// before its last snapshot).
     pub fn written_since_each(&self, after: u64, prefixes: &[&str]) -> Option<Vec<Vec<String>>> {
+        self.written_since_each_where(after, prefixes, |_, _| true)
+    }
+
+    /// [`Mirror::written_since_each`], keeping only the keys `keep` (given
+    /// the index of the prefix and the key) answers `true` for: the others
+    /// are neither copied nor sorted.
+    pub fn written_since_each_where(
+        &self,
+        after: u64,
+        prefixes: &[&str],
+        mut keep: impl FnMut(usize, &str) -> bool,
+    ) -> Option<Vec<Vec<String>>> {
         let entries = self.read();
         if after < entries.floor {
             return None;
@@ -281,8 +293,8 @@ impl Mirror {
         let from = entries.recent.partition_point(|(r, _)| *r <= after);
         let mut each: Vec<Vec<String>> = prefixes.iter().map(|_| Vec::new()).collect();
         for (_, k) in entries.recent.range(from..) {
-            for (keys, prefix) in each.iter_mut().zip(prefixes) {
-                if k.starts_with(prefix) {
+            for (i, (keys, prefix)) in each.iter_mut().zip(prefixes).enumerate() {
+                if k.starts_with(prefix) && keep(i, k) {
                     keys.push(k.clone());
                 }
             }
@@ -719,6 +731,11 @@ mod tests {
                 vec!["u/1".to_string()],
                 vec!["t/1".to_string(), "t/2".to_string()]
             ])
+        );
+        // Kept keys only, by prefix and key.
+        assert_eq!(
+            m.written_since_each_where(before, &["u/", "t/"], |i, k| i == 0 || k == "t/2"),
+            Some(vec![vec!["u/1".to_string()], vec!["t/2".to_string()]])
         );
         // A fifth write pushes the first out of the 4-key ring.
         store.put("t/3", b"3".to_vec()).await.unwrap();

@@ -533,14 +533,18 @@ impl Repo {
     }
 
     /// The distinct keys under each of `prefixes` written after revision
-    /// `after`, read at one point ([`Mirror::written_since_each`]); `None`
-    /// without a mirror that remembers that far back.
-    pub async fn written_since_each(
+    /// `after` that `keep` admits, read at one point
+    /// ([`Mirror::written_since_each_where`]); `None` without a mirror that
+    /// remembers that far back.
+    pub async fn written_since_each_where(
         &self,
         after: u64,
         prefixes: &[&str],
+        keep: impl FnMut(usize, &str) -> bool,
     ) -> Option<Vec<Vec<String>>> {
-        self.mirror().await?.written_since_each(after, prefixes)
+        self.mirror()
+            .await?
+            .written_since_each_where(after, prefixes, keep)
     }
 
     /// [`Mirror::any_written_since`], once the mirror holds every write
@@ -643,7 +647,7 @@ impl Repo {
     }
 
     /// [`Repo::visit`], answering, when the mirror served it, the revision
-    /// it saw (see [`Mirror::visit`]; [`Repo::written_since_each`] from it
+    /// it saw (see [`Mirror::visit`]; [`Repo::any_written_since`] from it
     /// names every key written since).
     pub async fn visit_at<T: DeserializeOwned + Send + Sync + 'static>(
         &self,

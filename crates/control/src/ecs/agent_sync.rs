@@ -465,8 +465,12 @@ impl EcsService {
             Some(p) => {
                 let reservations =
                     crate::state::reservations_under(&instance_key(&inst.cluster, &inst.id));
+                // Of the task keys written in every cluster, only those
+                // sent to this host matter to `moved_since_sent`.
                 self.repo
-                    .written_since_each(p.made_from, &["tasks/", &reservations])
+                    .written_since_each_where(p.made_from, &["tasks/", &reservations], |i, k| {
+                        i == 1 || p.tasks.contains_key(k)
+                    })
                     .await
             }
             None => None,
