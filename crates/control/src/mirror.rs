@@ -268,34 +268,25 @@ impl Mirror {
     }
 
     /// The distinct keys under each of `prefixes` written (put or deleted)
-    /// at a revision after `after`, sorted, all read at one point (in one
-    /// pass over the written keys), as far as the mirror has applied (call
-    /// [`Mirror::catch_up`] first); `None` when it no longer remembers that
-    /// far back (it remembers the last [`RECENT_KEYS`] writes, and nothing
-    /// before its last snapshot).
-    pub fn written_since_each(&self, after: u64, prefixes: &[&str]) -> Option<Vec<Vec<String>>> {
-        self.written_since_each_where(after, prefixes, |_, _| true)
-    }
-
-    /// [`Mirror::written_since_each`], keeping only the keys `keep` (given
-    /// the index of the prefix and the key) answers `true` for: the others
-    /// are neither copied nor sorted.
-    pub fn written_since_each_where(
+    /// at a revision after `after` that `keep` (given the index of the
+    /// prefix and the key) admits, sorted, all read at one point (in one
+    /// pass over the written keys; keys not admitted are neither copied nor
+    /// sorted), as far as the mirror has applied (call [`Mirror::catch_up`]
+    /// first); `None` when it no longer remembers that far back (it
+    /// remembers the last [`RECENT_KEYS`] writes, and nothing before its
+    /// last snapshot).
+    pub fn written_since_each(
         &self,
         after: u64,
         prefixes: &[&str],
         mut keep: impl FnMut(usize, &str) -> bool,
     ) -> Option<Vec<Vec<String>>> {
         let entries = self.read();
-        if after < entries.floor {
-            return None;
-        }
-        let from = entries.recent.partition_point(|(r, _)| *r <= after);
         let mut each: Vec<Vec<String>> = prefixes.iter().map(|_| Vec::new()).collect();
-        for (_, k) in entries.recent.range(from..) {
+        for k in entries.written_after(after)? {
             for (i, (keys, prefix)) in each.iter_mut().zip(prefixes).enumerate() {
                 if k.starts_with(prefix) && keep(i, k) {
-                    keys.push(k.clone());
+                    keys.push(k.to_string());
                 }
             }
         }
@@ -319,14 +310,9 @@ impl Mirror {
         mut matters: impl FnMut(&str) -> bool,
     ) -> Option<(bool, u64)> {
         let entries = self.read();
-        if after < entries.floor {
-            return None;
-        }
-        let from = entries.recent.partition_point(|(r, _)| *r <= after);
         let any = entries
-            .recent
-            .range(from..)
-            .any(|(_, k)| k.starts_with(prefix) && matters(k));
+            .written_after(after)?
+            .any(|k| k.starts_with(prefix) && matters(k));
         Some((any, entries.applied()))
     }
 
@@ -435,6 +421,17 @@ impl Entries {
     }
 
     /// Notes that `key` was written at `revision` (the latest yet).
+    /// The keys written at a revision after `after`, oldest first (a key
+    /// written twice comes twice); `None` when `recent` no longer reaches
+    /// back that far.
+    fn written_after(&self, after: u64) -> Option<impl Iterator<Item = &str>> {
+        if after < self.floor {
+            return None;
+        }
+        let from = self.recent.partition_point(|(r, _)| *r <= after);
+        Some(self.recent.range(from..).map(|(_, k)| k.as_str()))
+    }
+
     /// The last revision applied (the snapshot's, before any write).
     fn applied(&self) -> u64 {
         self.recent
@@ -607,7 +604,7 @@ mod tests {
 
     /// The keys under `prefix` written after `after`.
     fn written_under(m: &Mirror, after: u64, prefix: &str) -> Option<Vec<String>> {
-        m.written_since_each(after, &[prefix])
+        m.written_since_each(after, &[prefix], |_, _| true)
             .map(|mut each| each.remove(0))
     }
 
@@ -726,7 +723,7 @@ mod tests {
         assert_eq!(written_under(&m, r1, "u/"), Some(vec!["u/1".to_string()]));
         // Several prefixes at once: each one's keys.
         assert_eq!(
-            m.written_since_each(before, &["u/", "t/"]),
+            m.written_since_each(before, &["u/", "t/"], |_, _| true),
             Some(vec![
                 vec!["u/1".to_string()],
                 vec!["t/1".to_string(), "t/2".to_string()]
@@ -734,7 +731,7 @@ mod tests {
         );
         // Kept keys only, by prefix and key.
         assert_eq!(
-            m.written_since_each_where(before, &["u/", "t/"], |i, k| i == 0 || k == "t/2"),
+            m.written_since_each(before, &["u/", "t/"], |i, k| i == 0 || k == "t/2"),
             Some(vec![vec!["u/1".to_string()], vec!["t/2".to_string()]])
         );
         // A fifth write pushes the first out of the 4-key ring.

@@ -64,7 +64,7 @@ fn parse_authorization(value: &str) -> Option<AuthHeader<'_>> {
 }
 
 /// `YYYYMMDDTHHMMSSZ` as a time, or `None`.
-pub(crate) fn parse_amz_date(s: &str) -> Option<DateTime<Utc>> {
+fn parse_amz_date(s: &str) -> Option<DateTime<Utc>> {
     let b = s.as_bytes();
     if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
         return None;
@@ -179,14 +179,8 @@ pub(crate) fn verifies(
     to_sign.push('\n');
     to_sign.push_str(amz_date);
     to_sign.push('\n');
-    for (i, s) in [auth.date, region, service, "aws4_request"]
-        .iter()
-        .enumerate()
-    {
-        if i > 0 {
-            to_sign.push('/');
-        }
-        to_sign.push_str(s);
+    for part in [auth.date, "/", region, "/", service, "/aws4_request"] {
+        to_sign.push_str(part);
     }
     to_sign.push('\n');
     hex_into(&mut to_sign, &Sha256::digest(canonical.as_bytes()));

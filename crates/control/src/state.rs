@@ -534,9 +534,9 @@ impl Repo {
 
     /// The distinct keys under each of `prefixes` written after revision
     /// `after` that `keep` admits, read at one point
-    /// ([`Mirror::written_since_each_where`]); `None` without a mirror that
+    /// ([`Mirror::written_since_each`]); `None` without a mirror that
     /// remembers that far back.
-    pub async fn written_since_each_where(
+    pub async fn written_since_each(
         &self,
         after: u64,
         prefixes: &[&str],
@@ -544,7 +544,7 @@ impl Repo {
     ) -> Option<Vec<Vec<String>>> {
         self.mirror()
             .await?
-            .written_since_each_where(after, prefixes, keep)
+            .written_since_each(after, prefixes, keep)
     }
 
     /// [`Mirror::any_written_since`], once the mirror holds every write

@@ -468,7 +468,7 @@ impl EcsService {
                 // Of the task keys written in every cluster, only those
                 // sent to this host matter to `moved_since_sent`.
                 self.repo
-                    .written_since_each_where(p.made_from, &["tasks/", &reservations], |i, k| {
+                    .written_since_each(p.made_from, &["tasks/", &reservations], |i, k| {
                         i == 1 || p.tasks.contains_key(k)
                     })
                     .await

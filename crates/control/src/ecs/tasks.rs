@@ -1757,7 +1757,7 @@ impl EcsService {
             size,
         };
         if let Some(page) = self.cached_list_page(&key, &prefix).await {
-            return Ok(ListTasksOut(page.answer.clone()));
+            return Ok(ListTasksOut(page));
         }
         let mut out = vec![];
         let mut last_seen: Option<String> = None;
@@ -1788,22 +1788,20 @@ impl EcsService {
             next_token: next,
         })
         .map_err(crate::state::internal)?;
-        let answer = Arc::new(answer);
-        if let Some(revision) = revision {
+        let page = Arc::new(ListTasksPage {
+            revision: AtomicU64::new(revision.unwrap_or(0)),
+            boundary: last_seen,
+            answer,
+        });
+        // Kept only when the mirror served it (and so answered a revision).
+        if revision.is_some() {
             let mut pages = self.list_pages.lock().unwrap_or_else(|p| p.into_inner());
             if pages.len() >= LIST_PAGES_KEPT {
                 pages.clear();
             }
-            pages.insert(
-                key,
-                Arc::new(ListTasksPage {
-                    revision: AtomicU64::new(revision),
-                    boundary: last_seen,
-                    answer: answer.clone(),
-                }),
-            );
+            pages.insert(key, page.clone());
         }
-        Ok(ListTasksOut(answer))
+        Ok(ListTasksOut(page))
     }
 
     /// The kept answer to the ListTasks `key` asks, if no task it could
@@ -1894,15 +1892,16 @@ pub(super) struct ListTasksPage {
     /// The key of the task the scan stopped at, one past the page; `None`
     /// when it read to the end of the cluster's tasks.
     pub(super) boundary: Option<String>,
-    answer: Arc<Box<serde_json::value::RawValue>>,
+    /// The answer (`ecs::ListTasksResponse`) as JSON.
+    answer: Box<serde_json::value::RawValue>,
 }
 
-/// ListTasks' answer (`ecs::ListTasksResponse`), as JSON.
-pub(super) struct ListTasksOut(Arc<Box<serde_json::value::RawValue>>);
+/// ListTasks' answer: a page's JSON, kept or not.
+pub(super) struct ListTasksOut(Arc<ListTasksPage>);
 
 impl Serialize for ListTasksOut {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        self.0.answer.serialize(s)
     }
 }
 
